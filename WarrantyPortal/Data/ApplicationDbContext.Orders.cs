@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Orders;
+
+namespace WarrantyPortal.Data;
+
+public partial class ApplicationDbContext
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
+    public DbSet<OrderNumberCounter> OrderNumberCounters => Set<OrderNumberCounter>();
+    public DbSet<SavedAddress> SavedAddresses => Set<SavedAddress>();
+    public DbSet<PurchaseDraft> PurchaseDrafts => Set<PurchaseDraft>();
+}

@@ -1,0 +1,10 @@
+namespace WarrantyPortal.Domain.Accounts;
+
+public enum OneTimeCodeResult
+{
+    Accepted,
+    Wrong,
+    Expired,
+    TooManyAttempts,
+    AlreadyUsed,
+}

@@ -1,0 +1,10 @@
+namespace WarrantyPortal.Domain.Registry;
+
+public enum ProductFamily
+{
+    MicroInverter,
+    StringInverter,
+    HybridInverter,
+    Battery,
+    MonitoringGateway,
+}

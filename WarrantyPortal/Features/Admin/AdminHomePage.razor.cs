@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WarrantyPortal.Domain;
+using WarrantyPortal.Features.Admin.Dashboard;
+using WarrantyPortal.Features.Admin.Orders;
+using WarrantyPortal.Features.Notifications;
+using WarrantyPortal.Features.Orders;
+
+namespace WarrantyPortal.Features.Admin;
+
+public partial class AdminHomePage
+{
+    private static readonly (int Days, string Label)[] Periods = [(30, "30 days"), (90, "90 days"), (365, "12 months")];
+
+    [Inject] private DashboardQuery Dashboard { get; set; } = default!;
+    [Inject] private OutboxQuery Outbox { get; set; } = default!;
+    [Inject] private OrderChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private int _days = 90;
+    private int _pending;
+    private DashboardFigures? _f;
+    private List<ChartSeries<double>> _revenueSeries = [];
+    private string[] _months = [];
+    private List<ChartSeries<double>> _statusSeries = [];
+    private string[] _statusLabels = [];
+    private IDisposable? _subscription;
+
+    private string Period => Periods.First(p => p.Days == _days).Label.Replace("days", "days up to today", StringComparison.Ordinal);
+
+    private string RevenueText => _f is null || _f.RevenueByMonth.Count == 0 ? "—"
+        : string.Join(" · ", _f.RevenueByMonth.GroupBy(r => r.Currency).OrderByDescending(g => g.Sum(r => r.TotalMinor))
+            .Take(1).Select(g => new Money(g.Sum(r => r.TotalMinor), g.Key).Format()));
+
+    private string AverageText => _f?.AverageTimeToApproval is not { } t ? "—"
+        : t.TotalHours < 48 ? $"{t.TotalHours:0.#} h" : $"{t.TotalDays:0.#} days";
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _subscription = Notifier.SubscribeAll(_ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private async Task OnPeriodAsync(int days)
+    {
+        _days = days == 0 ? 90 : days;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        _f = await Dashboard.RunAsync(now.Date.AddDays(1 - _days), now.Date.AddDays(1));
+        _pending = (await Outbox.CountsAsync()).GetValueOrDefault(OutboxStatus.Pending);
+
+        var months = _f.RevenueByMonth.Select(r => (r.Year, r.Month)).Distinct().OrderBy(m => m).ToList();
+        _months = months.Select(m => new DateTime(m.Year, m.Month, 1).ToString("MMM yy", CultureInfo.CurrentCulture)).ToArray();
+        _revenueSeries = _f.RevenueByMonth.GroupBy(r => r.Currency).Select(g => new ChartSeries<double>
+        {
+            Name = g.Key,
+            Data = new ChartData<double>(months.Select(m => (double)(g.Where(r => (r.Year, r.Month) == m).Sum(r => r.TotalMinor) / (decimal)Currencies.MinorFactor(g.Key))).ToList()),
+        }).ToList();
+
+        var statuses = OrderStatusLook.ChipOrder.Where(s => _f.ByStatus.GetValueOrDefault(s) > 0).ToList();
+        _statusLabels = statuses.Select(OrderStatusLook.Label).ToArray();
+        _statusSeries = [new ChartSeries<double> { Name = "Orders", Data = new ChartData<double>(statuses.Select(s => (double)_f.ByStatus[s]).ToList()) }];
+    }
+}

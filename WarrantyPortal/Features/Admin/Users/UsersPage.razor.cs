@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WarrantyPortal.Domain.Catalog;
+using WarrantyPortal.Features.Admin.Audit;
+using WarrantyPortal.Features.Catalog;
+
+namespace WarrantyPortal.Features.Admin.Users;
+
+public partial class UsersPage
+{
+    [Inject] private UserAdminService Users { get; set; } = default!;
+    [Inject] private CatalogQuery Catalog { get; set; } = default!;
+    [Inject] private AdminActorProvider Actor { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private MudTable<UserRow>? _table;
+    private string? _search;
+    private UserRow? _selected;
+    private IReadOnlyList<UserOrder> _orders = [];
+    private IReadOnlyList<CustomerProfile> _profiles = [];
+
+    protected override async Task OnInitializedAsync() => _profiles = await Catalog.ProfilesAsync();
+
+    private async Task<TableData<UserRow>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var (rows, total) = await Users.SearchAsync(_search, state.Page * state.PageSize, state.PageSize, ct);
+        if (_selected is not null) _selected = rows.FirstOrDefault(r => r.Id == _selected.Id) ?? _selected;
+        return new TableData<UserRow> { Items = rows, TotalItems = total };
+    }
+
+    private async Task SearchAsync(string value)
+    {
+        _search = value;
+        if (_table is not null) await _table.ReloadServerData();
+    }
+
+    private async Task SelectAsync(UserRow? row)
+    {
+        _selected = row;
+        _orders = row is null ? [] : await Users.OrdersAsync(row.Id);
+    }
+
+    private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), $"Role set to {role}.");
+
+    private Task SetProfileAsync(string code) => ApplyAsync(a => Users.SetProfileAsync(_selected!.Id, code, a), $"Customer profile set to {code}.");
+
+    private Task ToggleLockAsync() =>
+        ApplyAsync(a => Users.SetLockedAsync(_selected!.Id, !_selected.Locked, a), _selected!.Locked ? "Unlocked." : "Locked out: the user is signed out shortly.");
+
+    private async Task ApplyAsync(Func<AdminActor, Task<string?>> change, string success)
+    {
+        var error = await change(await Actor.CurrentAsync());
+        Snackbar.Add(error ?? success, error is null ? Severity.Success : Severity.Error);
+        if (_table is not null) await _table.ReloadServerData();
+    }
+}

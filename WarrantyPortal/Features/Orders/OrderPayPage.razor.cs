@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using WarrantyPortal.Features.Payments;
+
+namespace WarrantyPortal.Features.Orders;
+
+public partial class OrderPayPage
+{
+    [Inject] private OrderPaymentService Payments { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    [Parameter] public string Number { get; set; } = "";
+    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+
+    private OrderPayView? _view;
+    private BankTransferDetails? _transfer;
+    private bool _loaded;
+    private bool _busy;
+    private bool _interactive;
+    private string? _message;
+    private string _userId = "";
+    private string _userName = "";
+
+    private static string Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = (await Auth).User;
+        _userId = user.UserId();
+        _userName = user.Identity?.Name ?? "";
+        _interactive = RendererInfo.IsInteractive;
+        _view = await Payments.GetAsync(_userId, Number);
+        _loaded = true;
+    }
+
+    private async Task ChooseAsync(PaymentMethodKind method)
+    {
+        _busy = true;
+        _message = null;
+        var result = method == PaymentMethodKind.WireTransfer
+            ? await Payments.ChooseWireTransferAsync(_userId, _userName, Number, Culture, Nav.ToAbsoluteUri($"orders/{Number}").ToString())
+            : await Payments.StartCheckoutAsync(_userId, Number, method, Culture);
+        _busy = false;
+        switch (result.Outcome)
+        {
+            case PayOutcome.Redirect when result.Transfer is not null:
+                _transfer = result.Transfer;
+                _view = await Payments.GetAsync(_userId, Number);
+                break;
+            case PayOutcome.Redirect:
+                Nav.NavigateTo(result.RedirectUrl!, forceLoad: true);
+                break;
+            case PayOutcome.NotFound:
+                _view = null;
+                break;
+            case PayOutcome.NotPayable:
+                _view = await Payments.GetAsync(_userId, Number);
+                _message = T["Pay_NotPayable"];
+                break;
+            case PayOutcome.Unavailable:
+                _message = T["Pay_Unavailable"];
+                break;
+        }
+    }
+
+    private static string IconOf(PaymentMethodKind method) => method switch
+    {
+        PaymentMethodKind.Card => MudBlazor.Icons.Material.Filled.CreditCard,
+        PaymentMethodKind.Alipay => MudBlazor.Icons.Material.Filled.QrCode2,
+        _ => MudBlazor.Icons.Material.Filled.AccountBalance,
+    };
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WarrantyPortal.Data;
+using WarrantyPortal.Domain;
+using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Notifications;
+
+namespace WarrantyPortal.Features.Orders;
+
+/// <summary>
+/// Places an order: checks the draft, prices it again on the server, and in one transaction allocates its number,
+/// saves it, clears the buyer's purchase draft and queues the confirmation and the admins' notice.
+/// </summary>
+public sealed class OrderSubmissionService(
+    IDbContextFactory<ApplicationDbContext> factory,
+    IOrderPricer pricer,
+    OrderNumberAllocator numbers,
+    EmailOutbox outbox,
+    OrderEmails emails,
+    OrderChangeNotifier notifier,
+    IStringLocalizer<OrderText> t,
+    TimeProvider clock,
+    ILogger<OrderSubmissionService> logger)
+{
+    public async Task<SubmitResult> SubmitAsync(string userId, OrderDraft draft, CancellationToken ct = default)
+    {
+        var errors = Validate(draft);
+        if (errors.Count > 0) return SubmitResult.Invalid(errors);
+
+        var request = new OrderPricingRequest(draft.Buyer.Country, draft.Currency, draft.Buyer.TaxId,
+            draft.Lines.Select(l => new OrderPricingItem(l.SerialNumber, l.PlanCode)).ToList(), userId);
+        var pricing = await pricer.PriceAsync(request, ct);
+        if (pricing.Refused.Count > 0) return SubmitResult.Refuse(pricing.Refused);
+        if (pricing.Lines.Count != draft.Lines.Count)
+        {
+            throw new InvalidOperationException($"The pricer answered {pricing.Lines.Count} lines for {draft.Lines.Count} items.");
+        }
+        if (PricesDiffer(draft, pricing)) return SubmitResult.Changed(pricing.Lines);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = OrderActor.Customer(userId, draft.Buyer.FullName);
+        var order = Order.CreateDraft(userId, Normalize(draft.Buyer), draft.Currency, pricing.ReverseCharge,
+            pricing.Lines.Select(OrderDraft.ToLine), draft.Remark, draft.ConsentToImmediateStart, actor, now);
+
+        await numbers.EnsureDayAsync(now, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var number = await OrderNumberAllocator.NextAsync(db, now, ct);
+            order.Submit(number, actor, now);
+            db.Orders.Add(order);
+            await db.PurchaseDrafts.Where(d => d.OwnerUserId == userId).ExecuteDeleteAsync(ct);
+
+            outbox.Add(db, emails.Confirmation(order, await OrderRecipients.CultureOfAsync(db, userId, ct)));
+            foreach (var admin in await OrderRecipients.AdminsAsync(db, ct))
+            {
+                outbox.Add(db, emails.AdminNotice(order, admin.Email, admin.Name, admin.Culture));
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        logger.LogInformation("Order {Number} submitted by {UserId} with {Count} lines", order.Number, userId, order.Lines.Count);
+        notifier.Publish(order.Id);
+        return SubmitResult.Ok(order.Number!);
+    }
+
+    private List<string> Validate(OrderDraft d)
+    {
+        var errors = new List<string>();
+        var b = d.Buyer;
+        if (string.IsNullOrWhiteSpace(b.FullName)) errors.Add(t["Submit_Error_FullName"]);
+        if (string.IsNullOrWhiteSpace(b.Country) || b.Country.Trim().Length != 2) errors.Add(t["Submit_Error_Country"]);
+        if (string.IsNullOrWhiteSpace(b.Email) || !b.Email.Contains('@')) errors.Add(t["Submit_Error_Email"]);
+        if (string.IsNullOrWhiteSpace(b.PayerName)) errors.Add(t["Submit_Error_Payer"]);
+        if (!b.InstallationAddress.IsComplete) errors.Add(t["Submit_Error_InstallationAddress"]);
+        if (!Currencies.IsKnown(d.Currency)) errors.Add(t["Submit_Error_Currency"]);
+        if (d.Lines.Count == 0) errors.Add(t["Submit_Error_NoLines"]);
+        var duplicates = d.Lines.GroupBy(l => l.SerialNumber.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0) errors.Add(t["Submit_Error_Duplicate", string.Join(", ", duplicates)]);
+        if (b.IsConsumer && !d.ConsentToImmediateStart) errors.Add(t["Submit_Error_Consent"]);
+        return errors;
+    }
+
+    private static bool PricesDiffer(OrderDraft draft, OrderPricing pricing)
+    {
+        if (draft.ReverseCharge != pricing.ReverseCharge) return true;
+        var server = pricing.Lines.ToDictionary(l => l.SerialNumber.Trim(), StringComparer.OrdinalIgnoreCase);
+        return draft.Lines.Any(l => !server.TryGetValue(l.SerialNumber.Trim(), out var s)
+            || s.PlanCode != l.PlanCode || s.UnitPriceMinor != l.UnitPriceMinor
+            || s.StandardUnitPriceMinor != l.StandardUnitPriceMinor || s.VatRateBasisPoints != l.VatRateBasisPoints);
+    }
+
+    private static BuyerSnapshot Normalize(BuyerSnapshot b)
+    {
+        var billing = b.BillingAddress.IsComplete ? b.BillingAddress : b.InstallationAddress;
+        return b with
+        {
+            FullName = b.FullName.Trim(),
+            Country = b.Country.Trim().ToUpperInvariant(),
+            Email = b.Email.Trim(),
+            Phone = b.Phone.Trim(),
+            PayerName = b.PayerName.Trim(),
+            TaxId = string.IsNullOrWhiteSpace(b.TaxId) ? null : b.TaxId.Trim().ToUpperInvariant(),
+            InstallationAddress = b.InstallationAddress with { },
+            BillingAddress = billing with { },
+        };
+    }
+}

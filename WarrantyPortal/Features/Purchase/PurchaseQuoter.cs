@@ -1,0 +1,44 @@
+using WarrantyPortal.Features.Catalog;
+
+namespace WarrantyPortal.Features.Purchase;
+
+/// <summary>
+/// Asks the catalogue about every serial number on the form in one batch (the quantity tier depends on all of them)
+/// and puts each answer on its card. A plan no longer offered for a device is cleared so the buyer picks again.
+/// </summary>
+public sealed class PurchaseQuoter(EligibilityService eligibility)
+{
+    public async Task RefreshAsync(PurchaseForm form, CancellationToken ct = default)
+    {
+        var generation = ++form.QuoteGeneration;
+        var lines = form.Filled.ToList();
+        var inputs = lines.Select(l => l.SerialNumber.Trim()).ToList();
+        IReadOnlyList<DeviceQuote> quotes = [];
+        try
+        {
+            if (inputs.Count > 0)
+            {
+                quotes = await eligibility.QuoteManyAsync(inputs,
+                    PurchaseTerms.Request(form.Country, form.Currency, form.TaxIdAccepted ? form.TaxId : null, form.ProfileCode), ct);
+            }
+        }
+        finally
+        {
+            if (generation == form.QuoteGeneration)
+            {
+                foreach (var line in form.Lines) line.LookingUp = false;
+            }
+        }
+        if (generation != form.QuoteGeneration) return;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (!string.Equals(line.SerialNumber.Trim(), inputs[i], StringComparison.Ordinal)) continue;
+            line.Quote = quotes[i];
+            if (line.PlanCode is not null && line.Offer is null) line.PlanCode = null;
+            if (line.PlanCode is null && quotes[i].Offers.Count == 1) line.PlanCode = quotes[i].Offers[0].PlanCode;
+        }
+        foreach (var blank in form.Lines.Where(l => l.IsBlank)) blank.Quote = null;
+    }
+}
