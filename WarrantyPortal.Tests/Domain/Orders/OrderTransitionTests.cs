@@ -104,6 +104,14 @@ public class OrderTransitionTests
     }
 
     [Fact]
+    public void Submit_ConsumerOutsideTheEuWithoutConsent_AcceptedAsTheyHaveNoWithdrawalRight()
+    {
+        var order = Order.CreateDraft("user-1", Consumer() with { Country = "US" }, "USD", false, [Line()], null, false, Buyer, At);
+        order.Submit("WE202606210001", Buyer, At);
+        Assert.Equal(OrderStatus.Submitted, order.Status);
+    }
+
+    [Fact]
     public void Submit_BusinessWithoutConsent_Accepted()
     {
         var order = Order.CreateDraft("user-1", Consumer(taxId: "FR40303265045"), "EUR", true, [Line()], null, false, Buyer, At);

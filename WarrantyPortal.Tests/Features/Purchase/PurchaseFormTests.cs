@@ -48,6 +48,8 @@ public class PurchaseFormTests
     [InlineData("DE", "DE12345", false, false, false)]
     [InlineData("FR", "FR40303265045", true, false, false)]
     [InlineData("US", "12-3456789", true, false, false)]
+    [InlineData("US", "", true, false, false)]
+    [InlineData("AU", "", true, false, false)]
     public void TaxId_ByCountry_DecidesValidityReverseChargeAndConsent(string country, string taxId, bool accepted, bool reverseCharge, bool needsConsent)
     {
         var form = new PurchaseForm { TaxId = taxId };

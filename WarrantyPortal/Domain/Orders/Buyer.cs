@@ -1,3 +1,5 @@
+using WarrantyPortal.Domain.Catalog;
+
 namespace WarrantyPortal.Domain.Orders;
 
 public enum PayerKind
@@ -41,6 +43,16 @@ public sealed record BuyerSnapshot
     public PostalAddress InstallationAddress { get; init; } = new();
     public PostalAddress BillingAddress { get; init; } = new();
 
-    /// <summary>A buyer without a business tax number is a consumer and has a right of withdrawal.</summary>
+    /// <summary>A buyer without a business tax number is a consumer.</summary>
     public bool IsConsumer => string.IsNullOrWhiteSpace(TaxId);
+
+    /// <summary>A consumer buying in the EU may withdraw within 14 days, so starting the cover at once needs their consent.</summary>
+    public bool HasWithdrawalRight => WithdrawalRight.Applies(Country, TaxId);
+}
+
+/// <summary>The EU's 14-day right of withdrawal from a service contract: consumers (no business tax number) in the EU.</summary>
+public static class WithdrawalRight
+{
+    public static bool Applies(string country, string? taxId) =>
+        string.IsNullOrWhiteSpace(taxId) && Countries.Find(country) is { IsEu: true };
 }

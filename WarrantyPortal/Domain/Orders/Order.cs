@@ -94,7 +94,7 @@ public sealed class Order
     public void Submit(string number, OrderActor by, DateTime atUtc)
     {
         if (!OrderNumber.IsValid(number)) throw new OrderException(OrderError.NumberInvalid, $"'{number}' is not an order number.");
-        if (Buyer.IsConsumer && !ConsentToImmediateStart)
+        if (Buyer.HasWithdrawalRight && !ConsentToImmediateStart)
         {
             throw new OrderException(OrderError.ConsentRequired, "A consumer must agree that the cover starts at once before submitting.");
         }

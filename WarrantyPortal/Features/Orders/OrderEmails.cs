@@ -26,7 +26,7 @@ public sealed class OrderEmails(EmailComposer composer, IStringLocalizer<OrderTe
             TotalsText(totals),
             t["Email_Confirm_Next"],
         };
-        if (order.Buyer.IsConsumer)
+        if (order.Buyer.HasWithdrawalRight)
         {
             paragraphs.Add(t["Email_Withdrawal_Notice", mail.Value.FromAddress]);
             paragraphs.Add(t["Email_Withdrawal_Form", $"{portal.Value.BrandName}, {mail.Value.FromAddress}", order.Number!,

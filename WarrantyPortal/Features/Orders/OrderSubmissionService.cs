@@ -77,7 +77,7 @@ public sealed class OrderSubmissionService(
         if (d.Lines.Count == 0) errors.Add(t["Submit_Error_NoLines"]);
         var duplicates = d.Lines.GroupBy(l => l.SerialNumber.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0) errors.Add(t["Submit_Error_Duplicate", string.Join(", ", duplicates)]);
-        if (b.IsConsumer && !d.ConsentToImmediateStart) errors.Add(t["Submit_Error_Consent"]);
+        if (b.HasWithdrawalRight && !d.ConsentToImmediateStart) errors.Add(t["Submit_Error_Consent"]);
         return errors;
     }
 

@@ -65,7 +65,7 @@ public sealed class OrdersDemoSeeder(IDbContextFactory<ApplicationDbContext> fac
     {
         var priced = reverseCharge ? lines.Select(l => l with { VatRateBasisPoints = 0 }) : lines;
         var order = Domain.Orders.Order.CreateDraft(userId, buyer, "EUR", reverseCharge, priced.Select(OrderDraft.ToLine), remark,
-            consentToImmediateStart: buyer.IsConsumer, me, at.AddMinutes(-2));
+            consentToImmediateStart: buyer.HasWithdrawalRight, me, at.AddMinutes(-2));
         await numbers.EnsureDayAsync(at, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -71,8 +71,8 @@ public sealed class PurchaseForm
     public bool TaxIdAccepted => PurchaseTerms.IsTaxIdAccepted(Country, TaxId);
     public bool ReverseCharge => TaxIdAccepted && PurchaseTerms.IsReverseCharge(TaxId);
 
-    /// <summary>A consumer starting the cover at once confirms they know it affects the 14-day withdrawal right.</summary>
-    public bool NeedsConsent => IsConsumer;
+    /// <summary>A consumer in the EU starting the cover at once confirms they know it affects the 14-day withdrawal right.</summary>
+    public bool NeedsConsent => WithdrawalRight.Applies(Country, TaxId);
 
     public IEnumerable<ProductLine> Filled => Lines.Where(l => !l.IsBlank);
 
