@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WarrantyPortal.Data;
 using WarrantyPortal.Features.Accounts;
@@ -62,5 +63,17 @@ public class StartupTests
             var inRole = await users.GetUsersInRoleAsync(role);
             Assert.Contains(inRole, u => u.Email!.EndsWith("@demo.warrantyportal.test"));
         }
+    }
+
+    [Fact]
+    public async Task FirstStart_Development_EveryDemoOrderIsForDevicesTheRegistryKnows()
+    {
+        using var app = new PortalApp().Start();
+
+        await using var db = await app.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        var ordered = await db.OrderLines.Select(l => l.SerialNumber).Distinct().ToListAsync();
+        var known = await db.Devices.Where(d => ordered.Contains(d.SerialNumber)).Select(d => d.SerialNumber).ToListAsync();
+        Assert.NotEmpty(ordered);
+        Assert.Empty(ordered.Except(known));
     }
 }

@@ -57,8 +57,26 @@ public static class DemoFleet
         yield return Make("702000080001", "DS3-H", Months(31), Months(30), "NL", null);
         yield return Make("SI1ES120N00003", "SI-10K", Months(21), Months(20), "BE", null);
         yield return Make("BT5K1LV20000002", "BT-5K", Months(10), Months(9), "FR", null);
+        foreach (var device in DemoCustomerDevices(today)) yield return device;
         yield return Make("216000123456", "ECU-C", Months(7), Months(6), "FR", null);
         yield return Make("216000123457", "ECU-C", Months(19), Months(18), "EE", null);
+    }
+
+    /// <summary>The devices of the demo customer's own orders (Berlin): paid ones already carry their extension.</summary>
+    private static IEnumerable<DeviceRecord> DemoCustomerDevices(DateOnly today)
+    {
+        DateOnly Months(int m) => today.AddMonths(-m);
+        foreach (var sn in new[] { "702000990041", "702000990042" })
+        {
+            var d = Make(sn, "DS3-H", Months(9), Months(8), "DE", null);
+            yield return d with { Extensions = [ExtendTo(d, 20, "MI-TO20", "WP-DEMO-000102")] };
+        }
+        yield return Make("SI1ES120N09113", "SI-10K", Months(6), Months(5), "DE", null);
+        yield return Make("SI1ES120N09310", "SI-10K", Months(4), Months(3), "DE", null);
+        foreach (var sn in new[] { "HY3K6ES220009007", "HY3K6ES220009008", "HY3K6ES220009009", "HY3K6ES220009054", "HY3K6ES220009055" })
+        {
+            yield return Make(sn, "HY-6K", Months(5), Months(4), "DE", null);
+        }
     }
 
     public static IEnumerable<DeviceRecord> Generated(DateOnly today)
