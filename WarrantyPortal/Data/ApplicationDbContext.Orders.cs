@@ -10,6 +10,5 @@ public partial class ApplicationDbContext
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
     public DbSet<OrderNumberCounter> OrderNumberCounters => Set<OrderNumberCounter>();
-    public DbSet<SavedAddress> SavedAddresses => Set<SavedAddress>();
     public DbSet<PurchaseDraft> PurchaseDrafts => Set<PurchaseDraft>();
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Accounts;
 using WarrantyPortal.Features.Notifications;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Features.Purchase;
@@ -25,7 +26,7 @@ public sealed class PurchaseServiceTests : IDisposable
         var submission = new OrderSubmissionService(db, PurchaseTestData.Pricer(_fx), new OrderNumberAllocator(db), new EmailOutbox(new OutboxSignal(), _fx.Clock),
             emails, new OrderChangeNotifier(NullLogger<OrderChangeNotifier>.Instance), orderText, _fx.Clock, NullLogger<OrderSubmissionService>.Instance);
         _drafts = new PurchaseDraftService(db, _fx.Clock);
-        _purchase = new PurchaseService(new PurchaseQuoter(_fx.Eligibility(new OpenOrderLookup(db))), _drafts, new SavedAddressService(db, _fx.Clock),
+        _purchase = new PurchaseService(new PurchaseQuoter(_fx.Eligibility(new OpenOrderLookup(db))), _drafts, new AddressBook(db, _fx.Clock),
             new BuyerDirectory(db), submission, TestLocalizer.For<WarrantyPortal.Domain.Eligibility.EligibilityText>(), _fx.Clock);
     }
 
@@ -121,4 +122,40 @@ public sealed class PurchaseServiceTests : IDisposable
     }
 
     public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task SaveAddressAsync_FromThePurchaseForm_KeptInTheAccountsAddressBookAndOfferedFirst()
+    {
+        var (userId, form) = await FilledFormAsync(("702000100001", "MI-TO20"));
+        var book = new AddressBook(_fx.Database, _fx.Clock);
+        await book.SaveAsync(userId, new AddressForm { Kind = AddressKind.Billing, Label = "Head office", Recipient = "Clara", Line1 = "1 Hauptstr.", PostalCode = "10115", City = "Berlin", Country = "DE" });
+
+        var saved = await _purchase.SaveAddressAsync(userId, form, "Berlin roof");
+
+        Assert.NotNull(saved);
+        Assert.Equal(AddressKind.Installation, saved.Kind);
+        Assert.Contains(await book.ListAsync(userId), a => a.Label == "Berlin roof" && a.Line1 == "Sonnenallee 12" && a.PostalCode == "12045");
+        Assert.Equal(["Berlin roof", "Head office"], (await _purchase.AddressesAsync(userId)).Select(a => a.Label));
+    }
+
+    [Fact]
+    public async Task SaveAddressAsync_NoPostalCode_NotKeptAndNothingElseChanges()
+    {
+        var (userId, form) = await FilledFormAsync(("702000100001", "MI-TO20"));
+        form.PostalCode = "";
+
+        Assert.Null(await _purchase.SaveAddressAsync(userId, form, "Berlin roof"));
+        Assert.Empty(await _purchase.AddressesAsync(userId));
+    }
+
+    [Fact]
+    public async Task AddressesAsync_AnotherUsersAddressBook_NeverOffered()
+    {
+        var (userId, form) = await FilledFormAsync(("702000100001", "MI-TO20"));
+        await _purchase.SaveAddressAsync(userId, form, "Berlin roof");
+        var someoneElse = PurchaseTestData.AddUser(_fx, country: "FR");
+
+        Assert.Empty(await _purchase.AddressesAsync(someoneElse));
+        Assert.Empty(await _purchase.AddressesAsync(null));
+    }
 }

@@ -1,3 +1,5 @@
+using WarrantyPortal.Domain.Orders;
+
 namespace WarrantyPortal.Features.Accounts;
 
 public enum AddressKind
@@ -40,4 +42,6 @@ public sealed class ContactAddress
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    public PostalAddress ToPostalAddress() => new() { Line1 = Line1, Line2 = Line2, PostalCode = PostalCode, City = City, Country = Country };
 }

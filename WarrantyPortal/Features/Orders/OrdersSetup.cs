@@ -16,7 +16,6 @@ public static class OrdersSetup
         services.AddScoped<WarrantyPortal.Features.Payments.IPaymentSettlement, OrderPaymentSettlement>();
         services.AddScoped<CustomerOrderService>();
         services.AddScoped<PurchaseDraftService>();
-        services.AddScoped<SavedAddressService>();
         // Eligibility asks which devices already sit in an open order; the orders know.
         services.Replace(ServiceDescriptor.Singleton<IOpenOrderLookup, OpenOrderLookup>());
         // The pricer is registered by the catalogue feature; a factory keeps start-up validation from requiring it

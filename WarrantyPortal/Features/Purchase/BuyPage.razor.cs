@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Accounts;
 using WarrantyPortal.Features.Orders;
 
 namespace WarrantyPortal.Features.Purchase;
@@ -25,7 +26,7 @@ public sealed partial class BuyPage
     private PurchaseForm? _form;
     private string? _userId;
     private string? _anonymousId;
-    private IReadOnlyList<SavedAddress> _addresses = [];
+    private IReadOnlyList<ContactAddress> _addresses = [];
     private IReadOnlyList<string> _problems = [];
     private Step _step;
     private Order? _preview;

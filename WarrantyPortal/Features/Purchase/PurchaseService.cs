@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using WarrantyPortal.Domain.Orders;
 using WarrantyPortal.Domain.Eligibility;
+using WarrantyPortal.Features.Accounts;
 using WarrantyPortal.Features.Catalog;
 using WarrantyPortal.Features.Orders;
 
@@ -10,7 +11,7 @@ namespace WarrantyPortal.Features.Purchase;
 public sealed class PurchaseService(
     PurchaseQuoter quoter,
     PurchaseDraftService drafts,
-    SavedAddressService addresses,
+    AddressBook addresses,
     BuyerDirectory buyers,
     OrderSubmissionService submission,
     IStringLocalizer<EligibilityText> eligibilityText,
@@ -50,12 +51,23 @@ public sealed class PurchaseService(
     public Task SaveDraftAsync(DraftOwner owner, PurchaseForm form, CancellationToken ct = default) =>
         drafts.SaveAsync(owner, form.ToContent(), ct);
 
-    public async Task<IReadOnlyList<SavedAddress>> AddressesAsync(string? userId, CancellationToken ct = default) =>
-        userId is null ? [] : await addresses.ListAsync(userId, ct);
+    /// <summary>The buyer's address book (the one of My account), installation addresses first.</summary>
+    public async Task<IReadOnlyList<ContactAddress>> AddressesAsync(string? userId, CancellationToken ct = default) =>
+        userId is null ? [] : [.. (await addresses.ListAsync(userId, ct: ct)).OrderByDescending(a => a.Kind == AddressKind.Installation)];
 
-    /// <summary>Keeps the installation address for next time under the buyer's own label.</summary>
-    public Task<SavedAddress?> SaveAddressAsync(string userId, PurchaseForm form, string label, CancellationToken ct = default) =>
-        addresses.SaveAsync(userId, new SavedAddressForm(null, label, form.Line1, form.Line2, form.PostalCode, form.City, form.Country), ct);
+    /// <summary>
+    /// Keeps the installation address in the buyer's address book under their own label.
+    /// Null when the address lacks what the address book needs (e.g. a postal code).
+    /// </summary>
+    public async Task<ContactAddress?> SaveAddressAsync(string userId, PurchaseForm form, string label, CancellationToken ct = default)
+    {
+        var address = new AddressForm
+        {
+            Kind = AddressKind.Installation, Label = label, Recipient = string.IsNullOrWhiteSpace(form.FullName) ? form.PayerName : form.FullName,
+            Line1 = form.Line1, Line2 = form.Line2, PostalCode = form.PostalCode, City = form.City, Country = form.Country, Phone = form.Phone,
+        };
+        return address.MissingFields().Count > 0 ? null : await addresses.SaveAsync(userId, address, ct);
+    }
 
     /// <summary>The order as it would be placed now, for the review step.</summary>
     public OrderDraft ToDraft(PurchaseForm form) => new(

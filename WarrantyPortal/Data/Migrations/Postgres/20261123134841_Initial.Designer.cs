@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123123224_Initial")]
+    [Migration("20261123134841_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1366,58 +1366,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.ToTable("PurchaseDrafts", (string)null);
                 });
 
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.SavedAddress", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("City")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Line1")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Line2")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("PostalCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerUserId");
-
-                    b.ToTable("SavedAddresses", (string)null);
-                });
-
             modelBuilder.Entity("WarrantyPortal.Features.Payments.PaymentAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1864,15 +1812,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasOne("WarrantyPortal.Features.Catalog.Plan", null)
                         .WithMany("Prices")
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.SavedAddress", b =>
-                {
-                    b.HasOne("WarrantyPortal.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -591,32 +591,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SavedAddresses",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SavedAddresses", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SavedAddresses_AspNetUsers_OwnerUserId",
-                        column: x => x.OwnerUserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "UserProfileAssignments",
                 columns: table => new
                 {
@@ -1053,11 +1027,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 column: "UpdatedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SavedAddresses_OwnerUserId",
-                table: "SavedAddresses",
-                column: "OwnerUserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
@@ -1143,9 +1112,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PurchaseDrafts");
-
-            migrationBuilder.DropTable(
-                name: "SavedAddresses");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");

@@ -590,32 +590,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "SavedAddresses",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SavedAddresses", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SavedAddresses_AspNetUsers_OwnerUserId",
-                        column: x => x.OwnerUserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "UserProfileAssignments",
                 columns: table => new
                 {
@@ -1052,11 +1026,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "UpdatedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SavedAddresses_OwnerUserId",
-                table: "SavedAddresses",
-                column: "OwnerUserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
@@ -1142,9 +1111,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PurchaseDrafts");
-
-            migrationBuilder.DropTable(
-                name: "SavedAddresses");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");

@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123123221_Initial")]
+    [Migration("20261123134827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1329,56 +1329,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.ToTable("PurchaseDrafts", (string)null);
                 });
 
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.SavedAddress", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("City")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Line1")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Line2")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostalCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerUserId");
-
-                    b.ToTable("SavedAddresses", (string)null);
-                });
-
             modelBuilder.Entity("WarrantyPortal.Features.Payments.PaymentAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1821,15 +1771,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasOne("WarrantyPortal.Features.Catalog.Plan", null)
                         .WithMany("Prices")
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.SavedAddress", b =>
-                {
-                    b.HasOne("WarrantyPortal.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
