@@ -116,7 +116,7 @@ public class FulfilmentJourneyTests(FulfilmentBrowserFixture fx)
             await tx.CommitAsync();
             app.Get<FulfilmentSignal>().Notify();
             var number = order.Number!;
-            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var deadline = DateTime.UtcNow.AddSeconds(120);
             while (true)
             {
                 await using var check = app.CreateDbContext();
@@ -124,7 +124,7 @@ public class FulfilmentJourneyTests(FulfilmentBrowserFixture fx)
                 {
                     return (number, await check.Certificates.AsNoTracking().SingleAsync(c => c.OrderNumber == number));
                 }
-                Assert.True(DateTime.UtcNow < deadline, $"Order {number} was not completed within 60 s.");
+                Assert.True(DateTime.UtcNow < deadline, $"Order {number} was not completed within 120 s.");
                 await Task.Delay(200);
             }
         }

@@ -8,5 +8,4 @@ public partial class ApplicationDbContext
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<OrderFulfilment> OrderFulfilments => Set<OrderFulfilment>();
-    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 }

@@ -9,6 +9,5 @@ public partial class ApplicationDbContext
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
-    public DbSet<OrderNumberCounter> OrderNumberCounters => Set<OrderNumberCounter>();
     public DbSet<PurchaseDraft> PurchaseDrafts => Set<PurchaseDraft>();
 }

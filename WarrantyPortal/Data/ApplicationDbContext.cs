@@ -10,6 +10,9 @@ namespace WarrantyPortal.Data;
 public partial class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
+    /// <summary>Gap-free counters for order, certificate, invoice and credit-note numbers.</summary>
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -123,7 +123,7 @@ public class OrderSubmissionServiceTests
         await using var check = h.Db.CreateDbContext();
         Assert.Equal(1, await check.Orders.CountAsync());
         Assert.False(await check.OutboxMessages.AnyAsync());
-        Assert.Equal(0, await check.OrderNumberCounters.Select(c => c.LastValue).SingleAsync());
+        Assert.Equal(0, await check.NumberSequences.Select(c => c.LastValue).SingleAsync());
         Assert.NotNull(await h.Drafts.LoadAsync(DraftOwner.User(OrdersHarness.Alice)));
     }
 

@@ -267,6 +267,20 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NumberSequences", (string)null);
+                });
+
             modelBuilder.Entity("WarrantyPortal.Domain.Accounts.OneTimeCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1113,20 +1127,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.ToTable("Certificates", (string)null);
                 });
 
-            modelBuilder.Entity("WarrantyPortal.Features.Fulfilment.DocumentSequence", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("DocumentSequences", (string)null);
-                });
-
             modelBuilder.Entity("WarrantyPortal.Features.Fulfilment.Invoice", b =>
                 {
                     b.Property<long>("Id")
@@ -1314,20 +1314,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
-                });
-
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderNumberCounter", b =>
-                {
-                    b.Property<string>("Day")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Day");
-
-                    b.ToTable("OrderNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("WarrantyPortal.Features.Orders.PurchaseDraft", b =>

@@ -258,6 +258,20 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NumberSequences", (string)null);
+                });
+
             modelBuilder.Entity("WarrantyPortal.Domain.Accounts.OneTimeCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,20 +1094,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.ToTable("Certificates", (string)null);
                 });
 
-            modelBuilder.Entity("WarrantyPortal.Features.Fulfilment.DocumentSequence", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("DocumentSequences", (string)null);
-                });
-
             modelBuilder.Entity("WarrantyPortal.Features.Fulfilment.Invoice", b =>
                 {
                     b.Property<long>("Id")
@@ -1277,20 +1277,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
-                });
-
-            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderNumberCounter", b =>
-                {
-                    b.Property<string>("Day")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Day");
-
-                    b.ToTable("OrderNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("WarrantyPortal.Features.Orders.PurchaseDraft", b =>

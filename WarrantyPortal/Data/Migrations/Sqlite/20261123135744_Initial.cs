@@ -160,18 +160,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "DocumentSequences",
-                columns: table => new
-                {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DocumentSequences", x => x.Key);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Invoices",
                 columns: table => new
                 {
@@ -197,6 +185,18 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderFulfilments",
                 columns: table => new
                 {
@@ -213,18 +213,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrderFulfilments", x => x.OrderId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "OrderNumberCounters",
-                columns: table => new
-                {
-                    Day = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OrderNumberCounters", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -1071,10 +1059,10 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "DeviceExtensions");
 
             migrationBuilder.DropTable(
-                name: "DocumentSequences");
+                name: "Invoices");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
+                name: "NumberSequences");
 
             migrationBuilder.DropTable(
                 name: "OneTimeCodes");
@@ -1084,9 +1072,6 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
-
-            migrationBuilder.DropTable(
-                name: "OrderNumberCounters");
 
             migrationBuilder.DropTable(
                 name: "OrderRemarks");

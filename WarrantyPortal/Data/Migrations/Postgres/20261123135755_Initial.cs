@@ -161,18 +161,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "DocumentSequences",
-                columns: table => new
-                {
-                    Key = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    LastValue = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DocumentSequences", x => x.Key);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Invoices",
                 columns: table => new
                 {
@@ -198,6 +186,18 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastValue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderFulfilments",
                 columns: table => new
                 {
@@ -214,18 +214,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrderFulfilments", x => x.OrderId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "OrderNumberCounters",
-                columns: table => new
-                {
-                    Day = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    LastValue = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OrderNumberCounters", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -1072,10 +1060,10 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "DeviceExtensions");
 
             migrationBuilder.DropTable(
-                name: "DocumentSequences");
+                name: "Invoices");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
+                name: "NumberSequences");
 
             migrationBuilder.DropTable(
                 name: "OneTimeCodes");
@@ -1085,9 +1073,6 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
-
-            migrationBuilder.DropTable(
-                name: "OrderNumberCounters");
 
             migrationBuilder.DropTable(
                 name: "OrderRemarks");
