@@ -35,6 +35,8 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Mail:RetryBaseSeconds"] = "1",
             ["Mail:PollSeconds"] = "1",
             ["Mail:PickupDirectory"] = Path.Combine(_dir, "mail"),
+            // The daily reminder emails would land among the mail other journeys wait for; their own tests switch them on.
+            ["Reminders:Enabled"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
         UseKestrel(Port);

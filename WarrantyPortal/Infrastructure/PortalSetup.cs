@@ -17,6 +17,8 @@ using WarrantyPortal.Features.Registry;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Features.Payments;
 using WarrantyPortal.Features.Purchase;
+using WarrantyPortal.Features.Reminders;
+using WarrantyPortal.Features.Vies;
 
 namespace WarrantyPortal.Infrastructure;
 
@@ -51,12 +53,14 @@ public static class PortalSetup
         AddNotifications(services, config);
         services.AddRegistry(config);
         services.AddOrders();
+        services.AddVies(config, env.IsDevelopment());
         services.AddPurchase();
         AddDocuments(services, config);
         services.AddPayments(config);
         services.AddAdmin();
         services.AddBatchImport();
         services.AddFulfilment();
+        services.AddReminders(config);
 
         services.AddHealthChecks()
             .AddDbContextCheck<ApplicationDbContext>("database")

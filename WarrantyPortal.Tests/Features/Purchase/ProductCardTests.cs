@@ -18,7 +18,7 @@ public class ProductCardTests : BunitContext, IClassFixture<RegistryFixture>, IA
         _fx = fx;
         Services.AddMudServices();
         Services.AddLocalization();
-        Services.AddSingleton(new PurchaseQuoter(fx.Eligibility()));
+        Services.AddSingleton(new PurchaseQuoter(fx.Eligibility(), new WarrantyPortal.Features.Vies.FormatOnlyVatNumberChecker()));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -26,7 +26,7 @@ public sealed class PurchaseServiceTests : IDisposable
         var submission = new OrderSubmissionService(db, PurchaseTestData.Pricer(_fx), new OrderNumberAllocator(db), new EmailOutbox(new OutboxSignal(), _fx.Clock),
             emails, new OrderChangeNotifier(NullLogger<OrderChangeNotifier>.Instance), orderText, _fx.Clock, NullLogger<OrderSubmissionService>.Instance);
         _drafts = new PurchaseDraftService(db, _fx.Clock);
-        _purchase = new PurchaseService(new PurchaseQuoter(_fx.Eligibility(new OpenOrderLookup(db))), _drafts, new AddressBook(db, _fx.Clock),
+        _purchase = new PurchaseService(new PurchaseQuoter(_fx.Eligibility(new OpenOrderLookup(db)), new WarrantyPortal.Features.Vies.FormatOnlyVatNumberChecker()), _drafts, new AddressBook(db, _fx.Clock),
             new BuyerDirectory(db), submission, TestLocalizer.For<WarrantyPortal.Domain.Eligibility.EligibilityText>(), _fx.Clock);
     }
 

@@ -3,6 +3,7 @@ using WarrantyPortal.Data;
 using WarrantyPortal.Domain.Orders;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Features.Purchase;
+using WarrantyPortal.Features.Vies;
 using WarrantyPortal.Tests.TestSupport;
 
 namespace WarrantyPortal.Tests.Features.Purchase;
@@ -10,8 +11,8 @@ namespace WarrantyPortal.Tests.Features.Purchase;
 /// <summary>Accounts, orders and the purchase services on a <see cref="RegistryFixture"/> database.</summary>
 internal static class PurchaseTestData
 {
-    public static CatalogOrderPricer Pricer(RegistryFixture fx) =>
-        new(fx.Eligibility(new OpenOrderLookup(fx.Database)), fx.Catalog, new BuyerDirectory(fx.Database),
+    public static CatalogOrderPricer Pricer(RegistryFixture fx, IVatNumberChecker? vies = null) =>
+        new(fx.Eligibility(new OpenOrderLookup(fx.Database)), fx.Catalog, new BuyerDirectory(fx.Database), vies ?? new FormatOnlyVatNumberChecker(),
             TestLocalizer.For<WarrantyPortal.Domain.Eligibility.EligibilityText>(), TestLocalizer.For<PurchaseText>());
 
     /// <summary>Adds an account (with a role when given) and returns its id.</summary>

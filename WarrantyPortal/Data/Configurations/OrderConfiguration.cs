@@ -22,6 +22,12 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Remark).HasMaxLength(1000);
         b.Property(o => o.CloseReason).HasMaxLength(1000);
         b.Property(o => o.Version).IsConcurrencyToken();
+        b.Ignore(o => o.VatCheck);
+        b.Property(o => o.VatCheckOutcome).HasConversion<string>().HasMaxLength(12);
+        b.Property(o => o.VatCheckNumber).HasMaxLength(40);
+        b.Property(o => o.VatCheckName).HasMaxLength(300);
+        b.Property(o => o.VatCheckAddress).HasMaxLength(600);
+        b.Property(o => o.VatCheckConsultation).HasMaxLength(64);
 
         b.ComplexProperty(o => o.Buyer, buyer =>
         {

@@ -1,3 +1,5 @@
+using WarrantyPortal.Domain.Catalog;
+
 namespace WarrantyPortal.Domain.Orders;
 
 /// <summary>
@@ -22,6 +24,18 @@ public sealed class Order
 
     /// <summary>No VAT is charged: an EU business buyer accounts for it in its own country.</summary>
     public bool ReverseCharge { get; private set; }
+
+    /// <summary>The VIES answer about the buyer's VAT number when it was checked (null: no EU VAT number, or VIES not in use).</summary>
+    public VatVerification? VatCheck => VatCheckOutcome is { } outcome
+        ? new VatVerification(VatCheckNumber ?? "", outcome, VatCheckedAtUtc ?? CreatedAtUtc, VatCheckName, VatCheckAddress, VatCheckConsultation)
+        : null;
+
+    public VatCheckOutcome? VatCheckOutcome { get; private set; }
+    public string? VatCheckNumber { get; private set; }
+    public string? VatCheckName { get; private set; }
+    public string? VatCheckAddress { get; private set; }
+    public string? VatCheckConsultation { get; private set; }
+    public DateTime? VatCheckedAtUtc { get; private set; }
 
     /// <summary>A consumer asked the cover to start at once and acknowledged what that means for withdrawal.</summary>
     public bool ConsentToImmediateStart { get; private set; }
@@ -55,7 +69,8 @@ public sealed class Order
     public bool CanPay => OrderTransitions.CanPay(Status);
 
     public static Order CreateDraft(string customerUserId, BuyerSnapshot buyer, string currency, bool reverseCharge,
-        IEnumerable<OrderLine> lines, string? remark, bool consentToImmediateStart, OrderActor by, DateTime atUtc)
+        IEnumerable<OrderLine> lines, string? remark, bool consentToImmediateStart, OrderActor by, DateTime atUtc,
+        VatVerification? vatCheck = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerUserId);
         if (!Currencies.IsKnown(currency)) throw new OrderException(OrderError.CurrencyUnknown, $"Currency '{currency}' is not sold.");
@@ -79,6 +94,12 @@ public sealed class Order
             Remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim(),
             CreatedAtUtc = atUtc,
             Version = Guid.NewGuid(),
+            VatCheckOutcome = vatCheck?.Outcome,
+            VatCheckNumber = vatCheck?.VatNumber,
+            VatCheckName = vatCheck?.Name,
+            VatCheckAddress = vatCheck?.Address,
+            VatCheckConsultation = vatCheck?.ConsultationNumber,
+            VatCheckedAtUtc = vatCheck?.CheckedAtUtc,
         };
         order._lines.AddRange(list);
         var totals = order.Totals;

@@ -18,8 +18,12 @@ public sealed record OrderPricingRequest(string Country, string Currency, string
 
 public sealed record OrderPricingItem(string SerialNumber, string PlanCode);
 
-/// <summary>The server's prices; <see cref="ReverseCharge"/> when the buyer's tax number moves the VAT to them.</summary>
-public sealed record OrderPricing(IReadOnlyList<PricedLine> Lines, IReadOnlyList<RefusedLine> Refused, bool ReverseCharge);
+/// <summary>
+/// The server's prices; <see cref="ReverseCharge"/> when the buyer's tax number moves the VAT to them, and
+/// <see cref="VatCheck"/> what VIES said about that number, kept with the order.
+/// </summary>
+public sealed record OrderPricing(IReadOnlyList<PricedLine> Lines, IReadOnlyList<RefusedLine> Refused, bool ReverseCharge,
+    Domain.Catalog.VatVerification? VatCheck = null);
 
 /// <summary>A device with its plan and prices (net, minor units of the order currency; VAT in basis points).</summary>
 public sealed record PricedLine(string SerialNumber, string ProductModel, string ProductName, string PlanCode, string PlanName,

@@ -40,7 +40,7 @@ public sealed class OrderSubmissionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = OrderActor.Customer(userId, draft.Buyer.FullName);
         var order = Order.CreateDraft(userId, Normalize(draft.Buyer), draft.Currency, pricing.ReverseCharge,
-            pricing.Lines.Select(OrderDraft.ToLine), draft.Remark, draft.ConsentToImmediateStart, actor, now);
+            pricing.Lines.Select(OrderDraft.ToLine), draft.Remark, draft.ConsentToImmediateStart, actor, now, pricing.VatCheck);
 
         await numbers.EnsureDayAsync(now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -3,6 +3,7 @@ using WarrantyPortal.Domain.Catalog;
 using WarrantyPortal.Domain.Eligibility;
 using WarrantyPortal.Features.Catalog;
 using WarrantyPortal.Features.Orders;
+using WarrantyPortal.Features.Vies;
 
 namespace WarrantyPortal.Features.Purchase;
 
@@ -14,6 +15,7 @@ public sealed class CatalogOrderPricer(
     EligibilityService eligibility,
     CatalogQuery catalog,
     BuyerDirectory buyers,
+    IVatNumberChecker vies,
     IStringLocalizer<EligibilityText> eligibilityText,
     IStringLocalizer<PurchaseText> t) : IOrderPricer
 {
@@ -24,7 +26,8 @@ public sealed class CatalogOrderPricer(
             return new OrderPricing([], request.Items.Select(i => new RefusedLine(i.SerialNumber, t["Pricing_CountryCurrency"])).ToList(), false);
         }
         var profile = request.CustomerUserId is { } userId ? await buyers.ProfileCodeAsync(userId, ct) : CustomerProfile.CustomerCode;
-        var quote = PurchaseTerms.Request(country.Code, request.Currency, request.TaxId, profile, request.Items.Count);
+        var vatCheck = await PurchaseTerms.CheckAsync(vies, request.TaxId, ct);
+        var quote = PurchaseTerms.Request(country.Code, request.Currency, request.TaxId, profile, request.Items.Count, vatCheck);
         var quotes = await eligibility.QuoteManyAsync(request.Items.Select(i => i.SerialNumber).ToList(), quote, ct);
         IReadOnlyList<ExtensionPlan>? plans = null;
 
@@ -52,6 +55,6 @@ public sealed class CatalogOrderPricer(
             var message = plan is null ? null : (await eligibility.DecideAsync(item.SerialNumber, plan.Id, quote, ct)).Message;
             refused.Add(new RefusedLine(q.SerialNumber ?? item.SerialNumber, message ?? t["Pricing_PlanUnavailable"]));
         }
-        return new OrderPricing(lines, refused, PurchaseTerms.IsReverseCharge(request.TaxId));
+        return new OrderPricing(lines, refused, PurchaseTerms.IsReverseCharge(request.TaxId, vatCheck), vatCheck);
     }
 }

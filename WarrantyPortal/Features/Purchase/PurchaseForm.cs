@@ -69,7 +69,16 @@ public sealed class PurchaseForm
 
     public bool IsConsumer => PurchaseTerms.KindFor(TaxId) == BuyerKind.Consumer;
     public bool TaxIdAccepted => PurchaseTerms.IsTaxIdAccepted(Country, TaxId);
-    public bool ReverseCharge => TaxIdAccepted && PurchaseTerms.IsReverseCharge(TaxId);
+    public bool ReverseCharge => TaxIdAccepted && PurchaseTerms.IsReverseCharge(TaxId, TaxIdCheck);
+
+    /// <summary>VIES's answer about the tax number as typed now (null: not asked, or about an earlier number).</summary>
+    public VatVerification? TaxIdCheck => VatCheck is { } c && PurchaseTerms.VatNumberOf(TaxId)?.Value == c.VatNumber ? c : null;
+
+    /// <summary>The last VIES answer the form received; <see cref="TaxIdCheck"/> tells whether it is about the current number.</summary>
+    public VatVerification? VatCheck { get; set; }
+
+    /// <summary>VIES says the number is not registered: VAT is charged and the buyer is told under the field.</summary>
+    public bool TaxIdNotRegistered => TaxIdAccepted && TaxIdCheck is { Outcome: VatCheckOutcome.Invalid };
 
     /// <summary>A consumer in the EU starting the cover at once confirms they know it affects the 14-day withdrawal right.</summary>
     public bool NeedsConsent => WithdrawalRight.Applies(Country, TaxId);

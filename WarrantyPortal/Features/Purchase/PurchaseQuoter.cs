@@ -1,4 +1,5 @@
 using WarrantyPortal.Features.Catalog;
+using WarrantyPortal.Features.Vies;
 
 namespace WarrantyPortal.Features.Purchase;
 
@@ -6,11 +7,18 @@ namespace WarrantyPortal.Features.Purchase;
 /// Asks the catalogue about every serial number on the form in one batch (the quantity tier depends on all of them)
 /// and puts each answer on its card. A plan no longer offered for a device is cleared so the buyer picks again.
 /// </summary>
-public sealed class PurchaseQuoter(EligibilityService eligibility)
+public sealed class PurchaseQuoter(EligibilityService eligibility, IVatNumberChecker vies)
 {
     public async Task RefreshAsync(PurchaseForm form, CancellationToken ct = default)
     {
         var generation = ++form.QuoteGeneration;
+        var taxId = form.TaxIdAccepted ? form.TaxId : null;
+        if (form.TaxIdCheck is not { Outcome: not Domain.Catalog.VatCheckOutcome.Unavailable })
+        {
+            var check = await PurchaseTerms.CheckAsync(vies, taxId, ct);
+            if (generation != form.QuoteGeneration) return;
+            form.VatCheck = check;
+        }
         var lines = form.Filled.ToList();
         var inputs = lines.Select(l => l.SerialNumber.Trim()).ToList();
         IReadOnlyList<DeviceQuote> quotes = [];
@@ -19,7 +27,7 @@ public sealed class PurchaseQuoter(EligibilityService eligibility)
             if (inputs.Count > 0)
             {
                 quotes = await eligibility.QuoteManyAsync(inputs,
-                    PurchaseTerms.Request(form.Country, form.Currency, form.TaxIdAccepted ? form.TaxId : null, form.ProfileCode), ct);
+                    PurchaseTerms.Request(form.Country, form.Currency, taxId, form.ProfileCode, check: form.TaxIdCheck), ct);
             }
         }
         finally

@@ -102,6 +102,8 @@ public sealed class PurchaseService(
                 await quoter.RefreshAsync(form, ct);
                 break;
             case SubmitOutcome.PricesChanged:
+                // The server may have heard from VIES since: ask again (its answer is cached) rather than keep the form's.
+                form.VatCheck = null;
                 await quoter.RefreshAsync(form, ct);
                 break;
         }

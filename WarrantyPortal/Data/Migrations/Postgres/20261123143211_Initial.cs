@@ -138,6 +138,24 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeviceReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SerialNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceReminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Devices",
                 columns: table => new
                 {
@@ -226,6 +244,12 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     ReverseCharge = table.Column<bool>(type: "boolean", nullable: false),
+                    VatCheckOutcome = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    VatCheckNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    VatCheckName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    VatCheckAddress = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    VatCheckConsultation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    VatCheckedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ConsentToImmediateStart = table.Column<bool>(type: "boolean", nullable: false),
                     Remark = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     StandardTotalMinor = table.Column<long>(type: "bigint", nullable: false),
@@ -394,6 +418,34 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PurchaseDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Unsubscribed = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderPreferences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailsSent = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRuns", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -865,6 +917,12 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 column: "OrderNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceReminders_UserId_SerialNumber_Kind_DueDate",
+                table: "DeviceReminders",
+                columns: new[] { "UserId", "SerialNumber", "Kind", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_SerialNumber",
                 table: "Devices",
                 column: "SerialNumber",
@@ -1060,6 +1118,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "DeviceExtensions");
 
             migrationBuilder.DropTable(
+                name: "DeviceReminders");
+
+            migrationBuilder.DropTable(
                 name: "Invoices");
 
             migrationBuilder.DropTable(
@@ -1097,6 +1158,12 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PurchaseDrafts");
+
+            migrationBuilder.DropTable(
+                name: "ReminderPreferences");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");

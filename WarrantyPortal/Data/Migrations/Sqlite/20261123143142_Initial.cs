@@ -137,6 +137,24 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeviceReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceReminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Devices",
                 columns: table => new
                 {
@@ -225,6 +243,12 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     ReverseCharge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VatCheckOutcome = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    VatCheckNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    VatCheckName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    VatCheckAddress = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    VatCheckConsultation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VatCheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ConsentToImmediateStart = table.Column<bool>(type: "INTEGER", nullable: false),
                     Remark = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     StandardTotalMinor = table.Column<long>(type: "INTEGER", nullable: false),
@@ -393,6 +417,34 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PurchaseDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Unsubscribed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderPreferences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EmailsSent = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRuns", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -864,6 +916,12 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "OrderNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceReminders_UserId_SerialNumber_Kind_DueDate",
+                table: "DeviceReminders",
+                columns: new[] { "UserId", "SerialNumber", "Kind", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_SerialNumber",
                 table: "Devices",
                 column: "SerialNumber",
@@ -1059,6 +1117,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "DeviceExtensions");
 
             migrationBuilder.DropTable(
+                name: "DeviceReminders");
+
+            migrationBuilder.DropTable(
                 name: "Invoices");
 
             migrationBuilder.DropTable(
@@ -1096,6 +1157,12 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PurchaseDrafts");
+
+            migrationBuilder.DropTable(
+                name: "ReminderPreferences");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRuns");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");
