@@ -72,7 +72,8 @@ public static partial class SecurityHeaders
         builder.AddEndpointFilter(async (context, next) =>
             context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
                 ? await next(context)
-                : Results.BadRequest());
+                // A body of its own, so the status code pages do not replay the refused post.
+                : Results.Text("A valid antiforgery token was not provided with the request.", statusCode: StatusCodes.Status400BadRequest));
         return builder;
     }
 }

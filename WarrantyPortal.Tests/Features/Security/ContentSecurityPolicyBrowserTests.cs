@@ -49,7 +49,7 @@ public class ContentSecurityPolicyBrowserTests(SecurityBrowserFixture fx)
 
         await page.GotoInteractiveAsync("/");
         await page.GotoInteractiveAsync("/check");
-        await page.GetByTestId("sn-input").Locator("input").First.FillAsync("702000096622");
+        await page.Locator("input[data-testid=sn-input], [data-testid=sn-input] input").First.FillAsync("702000096622");
         await page.GetByTestId("query-now").ClickAsync();
         await Assertions.Expect(page.GetByText("DS3-H").First).ToBeVisibleAsync();
         await page.GotoAsync("/Account/Login");
