@@ -109,4 +109,54 @@ public class HostilePagesBrowserTests(SecurityBrowserFixture fx)
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task PublicRoutes_ScriptControlCharactersAndOverlongInput_AnsweredAsTextNeverAnError()
+    {
+        var page = await fx.NewPageAsync();
+        var script = Uri.EscapeDataString(HostileInputTests.Script);
+        string[] urls =
+        [
+            $"/api/warranty-check?sn={script}&sn=%00%1b%5B31m7020",
+            $"/api/warranty-check?sn={new string('7', 10_000)}",
+            $"/check?sn={script}",
+            $"/verify/{script}",
+            $"/orders/{script}",
+        ];
+        var problems = new List<string>();
+        foreach (var url in urls)
+        {
+            var response = await page.APIRequest.GetAsync(url, new() { MaxRedirects = 0 });
+            var body = await response.TextAsync();
+            if (response.Status >= 500) problems.Add($"{url} answered {response.Status}");
+            if (body.Contains("<script>alert(", StringComparison.Ordinal)) problems.Add($"{url} echoes the script as markup");
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task CultureSwitch_ReturnUrlToAnotherSite_StaysOnThePortal(string returnUrl)
+    {
+        var page = await fx.NewPageAsync();
+
+        var response = await page.APIRequest.GetAsync($"/culture/set?culture=fr&returnUrl={Uri.EscapeDataString(returnUrl)}", new() { MaxRedirects = 0 });
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal("/", response.Headers["location"]);
+    }
+
+    [Fact]
+    public async Task SignIn_ReturnUrlWithATabBeforeASecondSlash_StaysOnThePortal()
+    {
+        var page = await fx.NewPageAsync();
+
+        await SignIn.WithPasswordAsync(page, Customer, "demo-customer-2026", "/\t/evil.example/");
+
+        Assert.StartsWith(fx.App.BaseUrl, page.Url, StringComparison.Ordinal);
+    }
 }
