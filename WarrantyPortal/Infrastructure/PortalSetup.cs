@@ -39,6 +39,7 @@ public static class PortalSetup
 
         var services = builder.Services;
         var config = builder.Configuration;
+        AddSecurity(builder);
         services.Configure<PortalOptions>(config.GetSection(PortalOptions.Section));
         services.Configure<MailOptions>(config.GetSection(MailOptions.Section));
         services.AddSingleton(TimeProvider.System);
@@ -67,6 +68,34 @@ public static class PortalSetup
             .AddCheck<MailWorkerHealthCheck>("mail-worker");
 
         return builder;
+    }
+
+    /// <summary>Largest request body any endpoint takes: forms and webhooks are small, files arrive over the circuit.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    private static void AddSecurity(WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        var development = builder.Environment.IsDevelopment();
+        // Secure everywhere but a developer's plain-http localhost; never readable from script; never sent on cross-site posts.
+        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        builder.Services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.Secure = secure;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     private static void AddData(IServiceCollection services, IConfiguration config, IHostEnvironment env)
@@ -129,7 +158,6 @@ public static class PortalSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
@@ -193,6 +221,8 @@ public static class PortalSetup
 
     public static WebApplication MapWarrantyPortal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -201,6 +231,7 @@ public static class PortalSetup
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -222,14 +253,14 @@ public static class PortalSetup
             {
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax });
             }
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+            return Results.LocalRedirect(AccountLinks.LocalOrNull(returnUrl) ?? "/");
         });
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 
         app.MapPayments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

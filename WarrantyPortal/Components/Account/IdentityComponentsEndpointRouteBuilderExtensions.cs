@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WarrantyPortal.Data;
 using WarrantyPortal.Features.Accounts;
+using WarrantyPortal.Infrastructure;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -52,7 +53,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             });
             var fileBytes = JsonSerializer.SerializeToUtf8Bytes(new { Account = personalData, Addresses = addresses }, new JsonSerializerOptions { WriteIndented = true });
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).RequireAntiforgeryCheck();
 
         return accountGroup;
     }

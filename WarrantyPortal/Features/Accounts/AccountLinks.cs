@@ -20,10 +20,13 @@ public sealed class AccountLinks(IOptions<PortalOptions> portal)
     public string ResetPassword(string requestBase, string token) =>
         Build(requestBase, "Account/ResetPassword", new() { ["code"] = Encode(token) });
 
-    /// <summary>The path itself when it is a local path ("/account?tab=2"), otherwise null: no open redirects.</summary>
+    /// <summary>
+    /// The path itself when it is a local path ("/account?tab=2"), otherwise null: no open redirects. Browsers drop tabs and
+    /// line breaks from addresses, so "/\t/evil.example" would become "//evil.example": control characters are refused too.
+    /// </summary>
     public static string? LocalOrNull(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : null;
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl) ? returnUrl : null;
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

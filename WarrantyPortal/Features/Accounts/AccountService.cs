@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WarrantyPortal.Data;
+using WarrantyPortal.Domain;
 using WarrantyPortal.Infrastructure;
 
 namespace WarrantyPortal.Features.Accounts;
@@ -20,10 +21,14 @@ public sealed class AccountService(IDbContextFactory<ApplicationDbContext> dbFac
     {
         if (string.IsNullOrWhiteSpace(form.FullName)) throw new ArgumentException("A full name is required.", nameof(form));
         if (!CountryList.IsKnown(form.Country)) throw new ArgumentException($"Unknown country code '{form.Country}'.", nameof(form));
+        if (!FreeText.Fits(form.FullName, 200) || !FreeText.Fits(form.Company, 200) || !FreeText.Fits(form.Phone, 40) || !FreeText.Fits(form.TaxId, 40))
+        {
+            throw new ArgumentException("A field is longer than the form allows.", nameof(form));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return false;
-        user.FullName = form.FullName.Trim();
+        user.FullName = FreeText.Line(form.FullName);
         user.Country = form.Country.ToUpperInvariant();
         user.PhoneNumber = OrNull(form.Phone);
         user.Company = OrNull(form.Company);
@@ -33,5 +38,5 @@ public sealed class AccountService(IDbContextFactory<ApplicationDbContext> dbFac
         return true;
     }
 
-    internal static string? OrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? OrNull(string? s) => FreeText.LineOrNull(s);
 }

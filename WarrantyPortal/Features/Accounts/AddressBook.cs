@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WarrantyPortal.Data;
+using WarrantyPortal.Domain;
 
 namespace WarrantyPortal.Features.Accounts;
 
@@ -96,14 +97,14 @@ public sealed class AddressBook(IDbContextFactory<ApplicationDbContext> dbFactor
     private static void Copy(AddressForm f, ContactAddress a)
     {
         a.Kind = f.Kind;
-        a.Label = f.Label.Trim();
-        a.Recipient = f.Recipient.Trim();
-        a.Line1 = f.Line1.Trim();
-        a.Line2 = AccountService.OrNull(f.Line2);
-        a.PostalCode = f.PostalCode.Trim();
-        a.City = f.City.Trim();
-        a.Region = AccountService.OrNull(f.Region);
+        a.Label = FreeText.Line(f.Label);
+        a.Recipient = FreeText.Line(f.Recipient);
+        a.Line1 = FreeText.Line(f.Line1);
+        a.Line2 = FreeText.LineOrNull(f.Line2);
+        a.PostalCode = FreeText.Line(f.PostalCode);
+        a.City = FreeText.Line(f.City);
+        a.Region = FreeText.LineOrNull(f.Region);
         a.Country = f.Country.ToUpperInvariant();
-        a.Phone = AccountService.OrNull(f.Phone);
+        a.Phone = FreeText.LineOrNull(f.Phone);
     }
 }

@@ -1,3 +1,5 @@
+using WarrantyPortal.Domain;
+
 namespace WarrantyPortal.Features.Accounts;
 
 /// <summary>A contact address being added or edited; <see cref="Id"/> is null for a new one.</summary>
@@ -27,7 +29,7 @@ public sealed class AddressForm
 
     public bool IsDefault { get; set; }
 
-    /// <summary>Names of the required fields left empty, or a country that is not an ISO code.</summary>
+    /// <summary>Names of the required fields left empty, fields longer than they may be, or a country that is not an ISO code.</summary>
     public IReadOnlyList<string> MissingFields()
     {
         var missing = new List<string>();
@@ -36,6 +38,15 @@ public sealed class AddressForm
         if (string.IsNullOrWhiteSpace(PostalCode)) missing.Add(nameof(PostalCode));
         if (string.IsNullOrWhiteSpace(City)) missing.Add(nameof(City));
         if (!CountryList.IsKnown(Country)) missing.Add(nameof(Country));
+        // The dialog's fields stop at these lengths; a longer value did not come from it and is refused, not cut.
+        if (!FreeText.Fits(Label, 80)) missing.Add(nameof(Label));
+        if (!FreeText.Fits(Recipient, 200)) missing.Add(nameof(Recipient));
+        if (!FreeText.Fits(Line1, 200)) missing.Add(nameof(Line1));
+        if (!FreeText.Fits(Line2, 200)) missing.Add(nameof(Line2));
+        if (!FreeText.Fits(PostalCode, 20)) missing.Add(nameof(PostalCode));
+        if (!FreeText.Fits(City, 100)) missing.Add(nameof(City));
+        if (!FreeText.Fits(Region, 100)) missing.Add(nameof(Region));
+        if (!FreeText.Fits(Phone, 40)) missing.Add(nameof(Phone));
         return missing;
     }
 

@@ -40,7 +40,7 @@ public sealed class OrderSubmissionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = OrderActor.Customer(userId, draft.Buyer.FullName);
         var order = Order.CreateDraft(userId, Normalize(draft.Buyer), draft.Currency, pricing.ReverseCharge,
-            pricing.Lines.Select(OrderDraft.ToLine), draft.Remark, draft.ConsentToImmediateStart, actor, now, pricing.VatCheck);
+            pricing.Lines.Select(OrderDraft.ToLine), FreeText.BlockOrNull(draft.Remark), draft.ConsentToImmediateStart, actor, now, pricing.VatCheck);
 
         await numbers.EnsureDayAsync(now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -78,7 +78,19 @@ public sealed class OrderSubmissionService(
         var duplicates = d.Lines.GroupBy(l => l.SerialNumber.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0) errors.Add(t["Submit_Error_Duplicate", string.Join(", ", duplicates)]);
         if (b.HasWithdrawalRight && !d.ConsentToImmediateStart) errors.Add(t["Submit_Error_Consent"]);
+        if (!TextFits(d)) errors.Add(t["Submit_Error_TooLong"]);
         return errors;
+    }
+
+    /// <summary>The columns the order is stored in; the form's fields stop at these lengths, so longer text did not come from it.</summary>
+    private static bool TextFits(OrderDraft d)
+    {
+        var b = d.Buyer;
+        return FreeText.Fits(b.FullName, 200) && FreeText.Fits(b.Phone, 40) && FreeText.Fits(b.Email, 320) && FreeText.Fits(b.PayerName, 200)
+            && FreeText.Fits(b.TaxId, 40) && FreeText.Fits(d.Remark, 1000) && Fits(b.InstallationAddress) && Fits(b.BillingAddress);
+
+        static bool Fits(PostalAddress a) => FreeText.Fits(a.Line1, 200) && FreeText.Fits(a.Line2, 200) && FreeText.Fits(a.PostalCode, 20)
+            && FreeText.Fits(a.City, 100) && FreeText.Fits(a.Country, 2);
     }
 
     private static bool PricesDiffer(OrderDraft draft, OrderPricing pricing)
@@ -95,14 +107,19 @@ public sealed class OrderSubmissionService(
         var billing = b.BillingAddress.IsComplete ? b.BillingAddress : b.InstallationAddress;
         return b with
         {
-            FullName = b.FullName.Trim(),
+            FullName = FreeText.Line(b.FullName),
             Country = b.Country.Trim().ToUpperInvariant(),
-            Email = b.Email.Trim(),
-            Phone = b.Phone.Trim(),
-            PayerName = b.PayerName.Trim(),
-            TaxId = string.IsNullOrWhiteSpace(b.TaxId) ? null : b.TaxId.Trim().ToUpperInvariant(),
-            InstallationAddress = b.InstallationAddress with { },
-            BillingAddress = billing with { },
+            Email = FreeText.Line(b.Email),
+            Phone = FreeText.Line(b.Phone),
+            PayerName = FreeText.Line(b.PayerName),
+            TaxId = FreeText.LineOrNull(b.TaxId)?.ToUpperInvariant(),
+            InstallationAddress = Clean(b.InstallationAddress),
+            BillingAddress = Clean(billing),
+        };
+
+        static PostalAddress Clean(PostalAddress a) => a with
+        {
+            Line1 = FreeText.Line(a.Line1), Line2 = FreeText.LineOrNull(a.Line2), PostalCode = FreeText.Line(a.PostalCode), City = FreeText.Line(a.City),
         };
     }
 }

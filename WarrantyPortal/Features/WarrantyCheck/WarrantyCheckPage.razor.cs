@@ -62,9 +62,16 @@ public partial class WarrantyCheckPage
             return;
         }
         using var buffer = new MemoryStream();
-        await using (var stream = file.OpenReadStream(WarrantyCheckWorkbook.MaxUploadBytes))
+        try
         {
+            await using var stream = file.OpenReadStream(WarrantyCheckWorkbook.MaxUploadBytes);
             await stream.CopyToAsync(buffer);
+        }
+        catch (IOException)
+        {
+            // The browser's size was wrong: the stream stops at the limit rather than taking more.
+            _error = T["Upload_TooLarge"];
+            return;
         }
         buffer.Position = 0;
         var max = Options.Value.MaxPerQuery;

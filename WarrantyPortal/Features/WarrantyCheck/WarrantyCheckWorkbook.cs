@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ClosedXML.Excel;
 using WarrantyPortal.Domain.Registry;
 
@@ -8,6 +9,14 @@ public static class WarrantyCheckWorkbook
 {
     public const string SerialHeader = "SN";
     public const long MaxUploadBytes = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// What an upload may inflate to, all its parts together. A list of 500 serial numbers is well under 1 MB of XML;
+    /// a crafted workbook of a few kilobytes can inflate to gigabytes, which the workbook library would hold in memory.
+    /// </summary>
+    public const long MaxInflatedBytes = 16L * 1024 * 1024;
+
+    private const int MaxZipEntries = 500;
 
     public static byte[] Template()
     {
@@ -22,15 +31,18 @@ public static class WarrantyCheckWorkbook
     }
 
     /// <summary>The serial numbers under the <c>SN</c> header of the first sheet, or why the file cannot be read.</summary>
+    /// <param name="xlsx">A seekable stream (the upload, already bounded by <see cref="MaxUploadBytes"/>).</param>
     public static (IReadOnlyList<string> Serials, UploadProblem? Problem) Read(Stream xlsx, int maxRows)
     {
+        if (CheckArchive(xlsx) is { } refused) return ([], refused);
         XLWorkbook wb;
         try
         {
             wb = new XLWorkbook(xlsx);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
+            // Whatever a damaged or crafted file makes the workbook library throw, the answer is the same.
             return ([], UploadProblem.NotAWorkbook);
         }
         using (wb)
@@ -80,6 +92,42 @@ public static class WarrantyCheckWorkbook
         return Save(wb);
     }
 
+    /// <summary>
+    /// Inflates every part once, counting the bytes actually produced (a zip's declared sizes can lie), and stops at the
+    /// allowance, before the workbook library reads anything.
+    /// </summary>
+    private static UploadProblem? CheckArchive(Stream xlsx)
+    {
+        var start = xlsx.Position;
+        try
+        {
+            using var zip = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxZipEntries) return UploadProblem.Suspicious;
+            var buffer = new byte[81920];
+            long inflated = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > MaxInflatedBytes - inflated) return UploadProblem.Suspicious;
+                using var part = entry.Open();
+                int n;
+                while ((n = part.Read(buffer)) > 0)
+                {
+                    inflated += n;
+                    if (inflated > MaxInflatedBytes) return UploadProblem.Suspicious;
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            return UploadProblem.NotAWorkbook;
+        }
+        finally
+        {
+            xlsx.Position = start;
+        }
+    }
+
     private static byte[] Save(XLWorkbook wb)
     {
         using var ms = new MemoryStream();
@@ -95,4 +143,5 @@ public enum UploadProblem
     Empty,
     TooManyRows,
     TooLarge,
+    Suspicious,
 }

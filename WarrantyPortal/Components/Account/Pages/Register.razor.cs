@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using WarrantyPortal.Data;
+using WarrantyPortal.Domain;
 using WarrantyPortal.Domain.Accounts;
 using WarrantyPortal.Features.Accounts;
 using WarrantyPortal.Infrastructure;
@@ -36,7 +37,7 @@ public partial class Register
         {
             UserName = email,
             Email = email,
-            FullName = Input.FullName.Trim(),
+            FullName = FreeText.Line(Input.FullName),
             Country = Input.Country.ToUpperInvariant(),
             PreferredCulture = CurrentPortalCulture(),
             CreatedAtUtc = Clock.GetUtcNow().UtcDateTime,
@@ -62,10 +63,13 @@ public partial class Register
         RedirectManager.RedirectTo("Account/RegisterConfirmation", new() { ["email"] = email, ["returnUrl"] = AccountLinks.LocalOrNull(ReturnUrl) });
     }
 
+    private const int MaxNameLength = 200;
+
     private FormErrors Validate()
     {
         var errors = new FormErrors(editContext);
         errors.Required(() => Input.FullName, T["Error_FullNameRequired"]);
+        if (!FreeText.Fits(Input.FullName, MaxNameLength)) errors.Add(() => Input.FullName, T["Error_TooLong", MaxNameLength]);
         if (!CountryList.IsKnown(Input.Country)) errors.Add(() => Input.Country, T["Error_CountryRequired"]);
         if (!FormErrors.IsEmail(Input.Email)) errors.Add(() => Input.Email, T["Error_EmailRequired"]);
         if (PasswordPolicy.IsTooShort(Input.Password)) errors.Add(() => Input.Password, T["Error_PasswordTooShort", PasswordLength]);
