@@ -82,8 +82,8 @@ public sealed class SeveralInstancesJourneyTests(ITestOutputHelper output)
         ["Registry:ApiKey"] = "test-registry-key",
         // The platform is held on purpose while an instance is killed: the write-back waits instead of timing out.
         ["Registry:AttemptTimeout"] = "00:03:00",
-        ["Registry:TotalTimeout"] = "00:03:00",
-        ["Registry:MaxRetries"] = "0",
+        ["Registry:TotalTimeout"] = "00:06:00",
+        ["Registry:MaxRetries"] = "1",
         ["Fulfilment:LeaseSeconds"] = "10",
         ["Payments:Stripe:WebhookSecret"] = "whsec_several_instances_test_secret",
     };
