@@ -109,6 +109,35 @@ public sealed class FulfilmentServiceTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(6, await db.OutboxMessages.CountAsync(m => m.Kind == "order-completed"));
     }
 
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task RunOnce_WorkerStalledPastItsLease_OtherTakesOverAndStalledOneLeavesTheOrderAlone(string provider)
+    {
+        using var h = new FulfilmentHarness(provider);
+        var order = await h.PaidOrderAsync(2);
+        var stalled = new StalledRegistry(h.Registry);
+        var first = h.NewService(stalled);
+        var firstRun = Task.Run(() => first.RunOnceAsync());
+        await stalled.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+        var completedByOther = await h.NewService(h.Registry).RunOnceAsync();
+        stalled.Release.SetResult();
+        var completedByFirst = await firstRun.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, completedByOther);
+        Assert.Equal(0, completedByFirst);
+        await using var db = h.Db.CreateDbContext();
+        Assert.Equal(OrderStatus.Completed, (await db.Orders.AsNoTracking().SingleAsync()).Status);
+        var work = await db.OrderFulfilments.AsNoTracking().SingleAsync();
+        Assert.NotNull(work.CompletedAtUtc);
+        Assert.Null(work.LastError);
+        Assert.Equal(0, work.Attempts);
+        Assert.Equal(2, await db.Certificates.CountAsync());
+        Assert.Equal(2, await db.DeviceExtensions.CountAsync());
+        Assert.Equal(1, await db.Invoices.CountAsync());
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == "order-completed" && m.Reference == order.Number));
+    }
+
     [Fact]
     public async Task RunOnce_TwoThousandDeviceOrder_CompletesInBatches()
     {
