@@ -48,9 +48,9 @@ public sealed class SeveralInstancesJourneyTests(ITestOutputHelper output)
 
         // One after the other, as a rolling deployment would: the first migrates, seeds and creates the key ring.
         using var a = PortalProcess.Start("a", settings);
-        await a.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        await a.WaitUntilHealthyAsync(TimeSpan.FromMinutes(5));
         using var b = PortalProcess.Start("b", settings);
-        await b.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        await b.WaitUntilHealthyAsync(TimeSpan.FromMinutes(5));
         using var proxy = await NginxProxy.StartAsync(proxyPort, [a.Port, b.Port]);
         try
         {
