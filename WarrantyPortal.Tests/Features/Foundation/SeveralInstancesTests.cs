@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WarrantyPortal.Data;
+using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Fulfilment;
 using WarrantyPortal.Features.Notifications;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Tests.TestSupport;
@@ -126,6 +128,71 @@ public sealed class SeveralInstancesTests
             Task.Run(() => Allocate(two.A, false)), Task.Run(() => Allocate(two.B, true)));
 
         Assert.Equal(Enumerable.Range(1, 45).Select(i => $"WE20310504{i:0000}"), results.SelectMany(r => r).Order());
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Fulfilment_BothInstancesWorking_EachCertificateOnceAndNumbersGapFree(string provider)
+    {
+        using var two = new TwoInstances(provider);
+        var now = DateTime.UtcNow;
+        List<string> serials;
+        await using (var db = two.A.CreateDbContext())
+        {
+            serials = await db.Devices.AsNoTracking().Where(d => d.Model == "DS3-H" && !d.Extensions.Any())
+                .OrderBy(d => d.SerialNumber).Select(d => d.SerialNumber).Take(48).ToListAsync();
+        }
+        Assert.Equal(48, serials.Count);
+        var numbers = new List<string>();
+        await two.A.Get<OrderNumberAllocator>().EnsureDayAsync(now, default);
+        foreach (var chunk in serials.Chunk(8))
+        {
+            await using var db = two.A.CreateDbContext();
+            var customer = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "customer@demo.warrantyportal.test");
+            var buyer = new BuyerSnapshot
+            {
+                FullName = customer.FullName, Country = "FR", Email = customer.Email!, PayerName = customer.FullName,
+                InstallationAddress = new PostalAddress { Line1 = "3 rue du Soleil", PostalCode = "69001", City = "Lyon", Country = "FR" },
+            };
+            var order = Order.CreateDraft(customer.Id, buyer, "EUR", false,
+                chunk.Select(sn => new OrderLine(sn, "DS3-H", "DS3-H micro inverter", "MI-TO20", "DS3 micro inverter: extend to 20 years", 100_00, 100_00, 2000)),
+                null, true, OrderActor.System, now);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            order.Submit(await OrderNumberAllocator.NextAsync(db, now, default), OrderActor.System, now);
+            order.Approve(OrderActor.System, now);
+            order.MarkPaid(OrderActor.System, now, "Card payment");
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            numbers.Add(order.Number!);
+        }
+        two.A.Get<FulfilmentSignal>().Notify();
+        two.B.Get<FulfilmentSignal>().Notify();
+
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = two.Database.CreateDbContext();
+            return await db.Orders.CountAsync(o => numbers.Contains(o.Number!) && o.Status == OrderStatus.Completed) == numbers.Count;
+        });
+
+        await using var check = two.Database.CreateDbContext();
+        var certificates = await check.Certificates.AsNoTracking().Where(c => numbers.Contains(c.OrderNumber)).ToListAsync();
+        Assert.Equal(48, certificates.Count);
+        Assert.Equal(serials.Order(), certificates.Select(c => c.SerialNumber).Order());
+        Assert.Equal(48, await check.DeviceExtensions.CountAsync(e => numbers.Contains(e.OrderNumber)));
+        Assert.Equal(numbers.Count, await check.Invoices.CountAsync(i => numbers.Contains(i.OrderNumber)));
+        Assert.Equal(numbers.Count, await check.OutboxMessages.CountAsync(m => m.Kind == "order-completed" && numbers.Contains(m.Reference!)));
+        AssertGapFree(await check.Certificates.AsNoTracking().Select(c => c.Number).ToListAsync());
+        AssertGapFree(await check.Invoices.AsNoTracking().Select(i => i.Number).ToListAsync());
+    }
+
+    private static void AssertGapFree(List<string> numbers)
+    {
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        foreach (var series in numbers.GroupBy(n => n[..n.LastIndexOf('-')]))
+        {
+            var values = series.Select(n => int.Parse(n[(n.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, values.Count), values);
+        }
     }
 
     /// <summary>The Identity cookie value instance <paramref name="app"/> would set after a password sign-in.</summary>
