@@ -93,9 +93,33 @@ public sealed class FakeRegistryPlatform : IAsyncDisposable
         await http.Response.WriteAsync(new JsonObject { ["devices"] = devices }.ToJsonString());
     }
 
+    /// <summary>While set and not completed, extension writes wait (the caller sees a slow platform) until it completes.</summary>
+    public TaskCompletionSource? RecordGate { get; set; }
+
+    /// <summary>Extension writes waiting at <see cref="RecordGate"/> right now.</summary>
+    public int RecordsWaiting => Volatile.Read(ref _recordsWaiting);
+
+    private int _recordsWaiting;
+
     private async Task RecordAsync(HttpContext http, string serial)
     {
         Interlocked.Increment(ref _requests);
+        if (RecordGate is { } gate)
+        {
+            Interlocked.Increment(ref _recordsWaiting);
+            try
+            {
+                await gate.Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _recordsWaiting);
+            }
+        }
         if (!Devices.ContainsKey(serial))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

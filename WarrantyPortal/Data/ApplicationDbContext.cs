@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace WarrantyPortal.Data;
 /// (ApplicationDbContext.Feature.cs) and its mapping as IEntityTypeConfiguration classes.
 /// </summary>
 public partial class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Gap-free counters for order, certificate, invoice and credit-note numbers.</summary>
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();

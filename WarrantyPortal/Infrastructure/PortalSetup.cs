@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public static class PortalSetup
         services.AddPayments(config);
         services.AddAdmin();
         services.AddBatchImport();
-        services.AddFulfilment();
+        services.AddFulfilment(config);
         services.AddReminders(config);
 
         services.AddHealthChecks()
@@ -111,6 +112,12 @@ public static class PortalSetup
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddScoped<DatabaseInitializer>();
+
+        // Every instance on the same database reads and writes one key ring under one application name, so a cookie,
+        // an antiforgery token or an emailed account link protected by one instance is read by any other.
+        services.AddDataProtection()
+            .SetApplicationName("WarrantyPortal")
+            .PersistKeysToDbContext<ApplicationDbContext>();
     }
 
     /// <summary>Sqlite (default) or Postgres; shared by the app, the command line tools and the tests.</summary>

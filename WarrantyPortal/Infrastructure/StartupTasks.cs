@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using WarrantyPortal.Data;
 
 namespace WarrantyPortal.Infrastructure;
@@ -11,6 +12,10 @@ public static class StartupTasks
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         }
+        // Load (or, on a new database, create) the shared key ring now rather than on the first request, so an instance
+        // started after another uses the key already in the database instead of making its own.
+        app.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("WarrantyPortal.Startup").Protect("ready");
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         if (options.SeedDemoData)
         {

@@ -168,3 +168,23 @@ public sealed class FailingRegistry(IDeviceRegistry inner, int writesBeforeFailu
             ? throw new RegistryUnavailableException("registry down")
             : inner.RecordExtensionAsync(serialNumber, extension, ct);
 }
+
+/// <summary>A registry whose writes wait until released: a worker (or instance) that stalls in the middle of an order.</summary>
+public sealed class StalledRegistry(IDeviceRegistry inner) : IDeviceRegistry
+{
+    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<DeviceRecord?> FindAsync(SerialNumber serialNumber, CancellationToken ct = default) => inner.FindAsync(serialNumber, ct);
+
+    public Task<IReadOnlyDictionary<SerialNumber, DeviceRecord>> FindManyAsync(IReadOnlyCollection<SerialNumber> serialNumbers, CancellationToken ct = default) =>
+        inner.FindManyAsync(serialNumbers, ct);
+
+    public async Task<bool> RecordExtensionAsync(SerialNumber serialNumber, CoverageExtension extension, CancellationToken ct = default)
+    {
+        Reached.TrySetResult();
+        await Release.Task.WaitAsync(ct);
+        return await inner.RecordExtensionAsync(serialNumber, extension, ct);
+    }
+}

@@ -87,18 +87,19 @@ public sealed class FulfilmentServiceTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Kind == "order-completed" && m.Reference == order.Number));
     }
 
-    [Fact]
-    public async Task RunOnce_TwoWorkersOnManyPaidOrders_EachDeviceOnceAndNumbersGapFree()
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task RunOnce_TwoWorkersOnManyPaidOrders_EachDeviceOnceAndNumbersGapFree(string provider)
     {
+        using var h = new FulfilmentHarness(provider);
         var orders = new List<Order>();
-        for (var i = 0; i < 6; i++) orders.Add(await _h.PaidOrderAsync(40, byTransfer: i % 2 == 0));
-        var a = _h.NewService(_h.Registry);
-        var b = _h.NewService(_h.Registry);
+        for (var i = 0; i < 6; i++) orders.Add(await h.PaidOrderAsync(40, byTransfer: i % 2 == 0));
+        var a = h.NewService(h.Registry);
+        var b = h.NewService(h.Registry);
 
         var done = await Task.WhenAll(Task.Run(() => a.RunOnceAsync()), Task.Run(() => b.RunOnceAsync()));
 
         Assert.Equal(6, done.Sum());
-        await using var db = _h.Db.CreateDbContext();
+        await using var db = h.Db.CreateDbContext();
         Assert.All(await db.Orders.AsNoTracking().ToListAsync(), o => Assert.Equal(OrderStatus.Completed, o.Status));
         var certificates = await db.Certificates.AsNoTracking().Select(c => c.Number).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 240).Select(i => $"WC-2026-{i:000000}"), certificates.Order());
@@ -106,6 +107,35 @@ public sealed class FulfilmentServiceTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(Enumerable.Range(1, 6).Select(i => $"INV-2026-{i:000000}"), invoices.Order());
         Assert.Equal(240, await db.DeviceExtensions.CountAsync());
         Assert.Equal(6, await db.OutboxMessages.CountAsync(m => m.Kind == "order-completed"));
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task RunOnce_WorkerStalledPastItsLease_OtherTakesOverAndStalledOneLeavesTheOrderAlone(string provider)
+    {
+        using var h = new FulfilmentHarness(provider);
+        var order = await h.PaidOrderAsync(2);
+        var stalled = new StalledRegistry(h.Registry);
+        var first = h.NewService(stalled);
+        var firstRun = Task.Run(() => first.RunOnceAsync());
+        await stalled.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+        var completedByOther = await h.NewService(h.Registry).RunOnceAsync();
+        stalled.Release.SetResult();
+        var completedByFirst = await firstRun.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, completedByOther);
+        Assert.Equal(0, completedByFirst);
+        await using var db = h.Db.CreateDbContext();
+        Assert.Equal(OrderStatus.Completed, (await db.Orders.AsNoTracking().SingleAsync()).Status);
+        var work = await db.OrderFulfilments.AsNoTracking().SingleAsync();
+        Assert.NotNull(work.CompletedAtUtc);
+        Assert.Null(work.LastError);
+        Assert.Equal(0, work.Attempts);
+        Assert.Equal(2, await db.Certificates.CountAsync());
+        Assert.Equal(2, await db.DeviceExtensions.CountAsync());
+        Assert.Equal(1, await db.Invoices.CountAsync());
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == "order-completed" && m.Reference == order.Number));
     }
 
     [Fact]

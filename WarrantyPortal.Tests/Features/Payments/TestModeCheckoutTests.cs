@@ -96,6 +96,43 @@ public sealed class TestModeCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_TwoWorkersAtOnce_EachSessionAskedOnceAndExpiredOnce()
+    {
+        var starts = new List<Guid>();
+        for (var i = 0; i < 8; i++) starts.Add((await Service().StartAsync(Request($"ord-{i}"), PaymentMethodKind.Card)).AttemptId);
+        _clock.Advance(TimeSpan.FromHours(24));
+        var counting = new CountingGateway(_gateway);
+        PaymentReconciliationWorker NewWorker() => new(_db, counting, _events, Options.Create(_options), _clock, new WorkerHealth(_clock), NullLogger<PaymentReconciliationWorker>.Instance);
+
+        var changed = await Task.WhenAll(Task.Run(() => NewWorker().ReconcileAsync(CancellationToken.None)), Task.Run(() => NewWorker().ReconcileAsync(CancellationToken.None)));
+
+        Assert.Equal(8, changed.Sum());
+        Assert.All(starts, id => Assert.Equal(1, counting.Asked(id)));
+        Assert.All(starts, id => Assert.Equal(PaymentAttemptStatus.Expired, Attempt(id).Status));
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(["Expired"], _settlement.For($"ord-{i}").Select(c => c.Kind)));
+    }
+
+    /// <summary>Counts status checks per payment attempt, passing everything to the real gateway.</summary>
+    private sealed class CountingGateway(IPaymentGateway inner) : IPaymentGateway
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _asked = new();
+
+        public string Name => inner.Name;
+
+        public int Asked(Guid attemptId) => _asked.GetValueOrDefault(attemptId);
+
+        public Task<GatewaySession> CreateSessionAsync(PaymentAttempt attempt, PaymentRequest request, CancellationToken ct) => inner.CreateSessionAsync(attempt, request, ct);
+
+        public Task<CheckoutSessionSnapshot?> GetSessionAsync(PaymentAttempt attempt, CancellationToken ct)
+        {
+            _asked.AddOrUpdate(attempt.Id, 1, (_, n) => n + 1);
+            return inner.GetSessionAsync(attempt, ct);
+        }
+
+        public Task<CheckoutSessionSnapshot?> ExpireSessionAsync(PaymentAttempt attempt, CancellationToken ct) => inner.ExpireSessionAsync(attempt, ct);
+    }
+
+    [Fact]
     public async Task Reconcile_TestSessionPastExpiry_ExpiredOnceAndOrderTold()
     {
         var start = await Service().StartAsync(Request(), PaymentMethodKind.Card);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WarrantyPortal.Data;
 using WarrantyPortal.Domain.Catalog;
 using WarrantyPortal.Domain.Orders;
@@ -22,12 +23,13 @@ public sealed class FulfilmentService(
     FulfilmentEmails emails,
     OrderChangeNotifier notifier,
     TimeProvider clock,
-    ILogger<FulfilmentService> logger)
+    ILogger<FulfilmentService> logger,
+    IOptions<FulfilmentOptions>? options = null)
 {
     /// <summary>Certificates issued per transaction: keeps each write short so pages stay quick during a large order.</summary>
     public const int BatchSize = 200;
 
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Max(5, (options?.Value ?? new FulfilmentOptions()).LeaseSeconds));
 
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -90,7 +92,7 @@ public sealed class FulfilmentService(
             // The conditional update is the claim: only one worker sees a row affected.
             var rows = await db.OrderFulfilments
                 .Where(f => f.OrderId == id && f.CompletedAtUtc == null && (f.ClaimedUntilUtc == null || f.ClaimedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimedBy, _workerId).SetProperty(f => f.ClaimedUntilUtc, now + Lease), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimedBy, _workerId).SetProperty(f => f.ClaimedUntilUtc, now + _lease), ct);
             if (rows == 1) return id;
         }
         return null;
@@ -99,7 +101,7 @@ public sealed class FulfilmentService(
     private async Task RenewAsync(Guid orderId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var until = clock.GetUtcNow().UtcDateTime + Lease;
+        var until = clock.GetUtcNow().UtcDateTime + _lease;
         var rows = await db.OrderFulfilments.Where(f => f.OrderId == orderId && f.ClaimedBy == _workerId)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimedUntilUtc, until), ct);
         if (rows != 1) throw new InvalidOperationException($"The claim on order {orderId} was lost.");
@@ -107,15 +109,19 @@ public sealed class FulfilmentService(
 
     private async Task<bool> FulfilAsync(Guid orderId, CancellationToken ct)
     {
+        // The claim is renewed before every step: a worker that lost it (paused past its lease while another instance
+        // took the order over) stops here instead of writing beside the new owner.
         await IssueInvoiceAsync(orderId, ct);
-        while (await IssueCertificateBatchAsync(orderId, ct) > 0)
+        do
         {
             await RenewAsync(orderId, ct);
         }
-        while (await RecordExtensionBatchAsync(orderId, ct) > 0)
+        while (await IssueCertificateBatchAsync(orderId, ct) > 0);
+        do
         {
             await RenewAsync(orderId, ct);
         }
+        while (await RecordExtensionBatchAsync(orderId, ct) > 0);
         return await CompleteAsync(orderId, ct);
     }
 
@@ -267,12 +273,15 @@ public sealed class FulfilmentService(
         logger.LogError(ex, "Fulfilling order {OrderId} failed; it will be retried", orderId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var work = await db.OrderFulfilments.SingleAsync(f => f.OrderId == orderId, ct);
-        work.Attempts++;
-        work.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
-        work.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Math.Min(work.Attempts - 1, 10))));
-        work.ClaimedBy = null;
-        work.ClaimedUntilUtc = null;
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Only the claim holder records the failure and lets go: a worker that lost its claim leaves the new owner's alone.
+        if (work.ClaimedBy != _workerId) return;
+        var attempts = work.Attempts + 1;
+        var error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+        var next = clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Math.Min(attempts - 1, 10))));
+        await db.OrderFulfilments.Where(f => f.OrderId == orderId && f.ClaimedBy == _workerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Attempts, attempts).SetProperty(f => f.LastError, error)
+                .SetProperty(f => f.NextAttemptAtUtc, next).SetProperty(f => f.ClaimedBy, (string?)null)
+                .SetProperty(f => f.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
     private async Task<Dictionary<string, TermRule>> TermsAsync(List<string> planCodes, CancellationToken ct)

@@ -3,8 +3,9 @@ namespace WarrantyPortal.Features.Fulfilment;
 public static class FulfilmentSetup
 {
     /// <summary>Certificates, invoices, coverage written back to the registry, and the worker that does it for paid orders.</summary>
-    public static IServiceCollection AddFulfilment(this IServiceCollection services)
+    public static IServiceCollection AddFulfilment(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<FulfilmentOptions>(config.GetSection(FulfilmentOptions.Section));
         services.AddSingleton<FulfilmentSignal>();
         services.AddSingleton<FulfilmentEmails>();
         services.AddSingleton<FulfilmentService>();

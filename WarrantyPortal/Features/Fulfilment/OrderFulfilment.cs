@@ -32,3 +32,15 @@ public sealed class OrderFulfilmentConfiguration : IEntityTypeConfiguration<Orde
         b.HasIndex(f => f.CompletedAtUtc);
     }
 }
+
+/// <summary>Section <c>Fulfilment</c>.</summary>
+public sealed class FulfilmentOptions
+{
+    public const string Section = "Fulfilment";
+
+    /// <summary>
+    /// How long an instance's claim on an order lasts without renewal (it renews between batches). When an instance stops
+    /// in the middle of an order, another takes the order over once the lease has run out.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 300;
+}

@@ -77,7 +77,9 @@ public sealed class OutboxDeliveryWorker(
     private async Task DeliverOneAsync(long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
+        // Still ours? A worker that paused past its lease may find the message taken over (and sent) by another instance.
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == _workerId && m.Status == OutboxStatus.Pending, ct);
+        if (message is null) return;
         var o = options.Value;
         try
         {

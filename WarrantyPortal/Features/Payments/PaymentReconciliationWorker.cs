@@ -57,10 +57,11 @@ public sealed class PaymentReconciliationWorker(
         var changed = 0;
         foreach (var attempt in due)
         {
+            // The check is claimed first, so two instances never ask the provider about the same session in one interval.
+            if (!await ClaimCheckAsync(attempt.Id, now, checkedBefore, ct)) continue;
             try
             {
                 var snapshot = await gateway.GetSessionAsync(attempt, ct);
-                await MarkCheckedAsync(attempt.Id, now, ct);
                 if (snapshot is null || snapshot.Status == "open") continue;
                 var eventId = $"reconcile:{snapshot.SessionId}:{snapshot.Status}:{snapshot.PaymentStatus}";
                 var outcome = await processor.ApplySessionAsync(eventId, "reconciliation", PaymentEventProcessor.SessionEvent.Observed, snapshot, ct);
@@ -74,9 +75,13 @@ public sealed class PaymentReconciliationWorker(
         return changed;
     }
 
-    private async Task MarkCheckedAsync(Guid attemptId, DateTime now, CancellationToken ct)
+    /// <summary>Stamps the check time only if no other worker did since <paramref name="checkedBefore"/>: the conditional update is the claim.</summary>
+    private async Task<bool> ClaimCheckAsync(Guid attemptId, DateTime now, DateTime checkedBefore, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.PaymentAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastCheckedAtUtc, now), ct);
+        var rows = await db.PaymentAttempts
+            .Where(a => a.Id == attemptId && (a.LastCheckedAtUtc == null || a.LastCheckedAtUtc <= checkedBefore))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastCheckedAtUtc, now), ct);
+        return rows == 1;
     }
 }
