@@ -12,4 +12,6 @@ public partial class ApplicationDbContext
     public DbSet<OrderNumberCounter> OrderNumberCounters => Set<OrderNumberCounter>();
     public DbSet<SavedAddress> SavedAddresses => Set<SavedAddress>();
     public DbSet<PurchaseDraft> PurchaseDrafts => Set<PurchaseDraft>();
+    public DbSet<OrderPaymentLink> OrderPaymentLinks => Set<OrderPaymentLink>();
+    public DbSet<TransferFollowUp> TransferFollowUps => Set<TransferFollowUp>();
 }

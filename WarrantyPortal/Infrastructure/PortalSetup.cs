@@ -17,6 +17,7 @@ using WarrantyPortal.Features.Registry;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Features.Payments;
 using WarrantyPortal.Features.Purchase;
+using WarrantyPortal.Infrastructure.RateLimiting;
 
 namespace WarrantyPortal.Infrastructure;
 
@@ -47,6 +48,7 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
 
         AddData(services, config, env);
+        services.AddDbRateLimiting(config);
         AddIdentity(services);
         AddNotifications(services, config);
         services.AddRegistry(config);
