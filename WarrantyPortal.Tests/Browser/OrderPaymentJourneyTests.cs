@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Admin.Audit;
+using WarrantyPortal.Features.Admin.Orders;
 using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Tests.TestSupport;
 
@@ -16,7 +18,10 @@ public sealed class PaymentPageFixture() : BrowserFixture(new Dictionary<string,
 })
 {
     /// <summary>A new order of the demo customer, approved directly in the database; returns its number.</summary>
-    public async Task<string> ApprovedOrderAsync(string ownerEmail = OrdersDemoSeeder.CustomerEmail)
+    public Task<string> ApprovedOrderAsync(string ownerEmail = OrdersDemoSeeder.CustomerEmail) => NewOrderAsync(ownerEmail, approve: true);
+
+    /// <summary>A new order of the demo customer awaiting the audit (installed in Berlin, 12045); returns its number.</summary>
+    public async Task<string> NewOrderAsync(string ownerEmail = OrdersDemoSeeder.CustomerEmail, bool approve = false)
     {
         var now = DateTime.UtcNow;
         await App.Get<OrderNumberAllocator>().EnsureDayAsync(now, default);
@@ -34,11 +39,24 @@ public sealed class PaymentPageFixture() : BrowserFixture(new Dictionary<string,
         var order = Order.CreateDraft(customer.Id, buyer, "EUR", false, [line], null, true, me, now);
         await using var tx = await db.Database.BeginTransactionAsync();
         order.Submit(await OrderNumberAllocator.NextAsync(db, now, default), me, now);
-        order.Approve(OrderActor.System, now);
+        if (approve) order.Approve(OrderActor.System, now);
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return order.Number!;
+    }
+
+    /// <summary>Approves through the back office service, as an admin would: the approval email goes out with its payment link.</summary>
+    public async Task ApproveAsync(string number)
+    {
+        Guid id, version;
+        await using (var db = App.CreateDbContext())
+        {
+            var o = await db.Orders.AsNoTracking().Where(x => x.Number == number).Select(x => new { x.Id, x.Version }).SingleAsync();
+            (id, version) = (o.Id, o.Version);
+        }
+        var result = await App.Get<OrderAdminService>().ApproveAsync(new OrderRef(id, version), new AdminActor("admin", "Ada Admin"));
+        Assert.Equal(AdminOutcome.Done, result.Outcome);
     }
 
     public OrderStatus StatusOf(string number)
@@ -138,5 +156,119 @@ public class OrderPaymentJourneyTests(PaymentPageFixture fx) : IClassFixture<Pay
         await Assertions.Expect(page.GetByTestId("order-not-found")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("pay-methods")).ToHaveCountAsync(0);
         Assert.Equal(OrderStatus.Approved, fx.StatusOf(number));
+    }
+
+    [Fact]
+    public async Task PaymentLink_FromTheApprovalEmail_SignedOut_PaysThatOrderAndThenStopsWorking()
+    {
+        var number = await fx.NewOrderAsync();
+        await fx.ApproveAsync(number);
+        var mail = await fx.App.Smtp.WaitForAsync(OrdersDemoSeeder.CustomerEmail, $"Order {number} approved");
+        Assert.Contains($"Your order {number} has been approved. Please click the link to complete the payment.", mail.TextBody, StringComparison.Ordinal);
+        var link = PortalApp.LinkIn(mail, "/pay/");
+
+        // A browser that never signed in.
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GetByTestId("pay-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(number);
+        await Assertions.Expect(page.GetByTestId("pay-amount")).ToHaveTextAsync("€355.81");
+        await Assertions.Expect(page.GetByTestId("pay-lines")).ToContainTextAsync("SI-10K");
+        await Assertions.Expect(page.GetByTestId("pay-details")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("pay-link-desktop");
+        var phone = await fx.NewPageAsync(375, 800);
+        await phone.GotoAsync(link);
+        await phone.GetByTestId("pay-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await phone.ScreenshotAsync("pay-link-phone");
+
+        await PayByCardAsync(page, "4242 4242 4242 4242");
+
+        await page.WaitForURLAsync("**/checkout/return/**");
+        await Assertions.Expect(page.GetByTestId("payment-outcome")).ToHaveTextAsync("Payment received");
+        Assert.Contains(fx.StatusOf(number), new[] { OrderStatus.Paid, OrderStatus.Completed });
+
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByTestId("pay-link-closed")).ToContainTextAsync($"Order {number} has been paid");
+        await Assertions.Expect(page.GetByTestId("pay-methods")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("pay-link-closed-desktop");
+    }
+
+    [Fact]
+    public async Task PaymentLink_Mistyped_ClearPageAndNothingShown()
+    {
+        var page = await fx.NewPageAsync(375, 800);
+
+        await page.GotoAsync("/pay/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+        await Assertions.Expect(page.GetByTestId("pay-link-unknown")).ToContainTextAsync("This payment link is not valid");
+        await Assertions.Expect(page.GetByTestId("pay-summary")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("pay-link-unknown-phone");
+    }
+
+    [Fact]
+    public async Task GuestLookup_ProceedToPayment_PaysByCardWithoutAnAccount()
+    {
+        var number = await fx.ApprovedOrderAsync();
+        var phone = await fx.NewPageAsync(375, 800);
+        await phone.GotoAsync("/orders/lookup");
+        await phone.ScreenshotAsync("order-lookup-phone");
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync("/orders/lookup");
+        await page.ScreenshotAsync("order-lookup-desktop");
+
+        // A wrong postal code first: a clear answer, and what was typed stays.
+        await page.Locator("#Input\\.OrderNumber").FillAsync(number);
+        await page.Locator("#Input\\.PostalCode").FillAsync("75001");
+        await page.GetByTestId("lookup-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lookup-not-found")).ToContainTextAsync("We found no order with this number and postal code");
+        await Assertions.Expect(page.Locator("#Input\\.OrderNumber")).ToHaveValueAsync(number);
+        Assert.DoesNotContain(number, page.Url, StringComparison.OrdinalIgnoreCase);
+
+        // Typed loosely: lower case and spaces.
+        await page.Locator("#Input\\.OrderNumber").FillAsync(" " + number.ToLowerInvariant().Insert(2, " ") + " ");
+        await page.Locator("#Input\\.PostalCode").FillAsync(" 120 45 ");
+        await page.GetByTestId("lookup-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lookup-number")).ToHaveTextAsync(number);
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "Approved");
+        Assert.EndsWith("/orders/lookup", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync("order-lookup-found-desktop");
+
+        await page.GetByTestId("lookup-pay").ClickAsync();
+        await page.WaitForURLAsync("**/pay/**");
+        await page.GetByTestId("pay-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.GetByTestId("pay-amount")).ToHaveTextAsync("€355.81");
+        await PayByCardAsync(page, "4242 4242 4242 4242");
+
+        await page.WaitForURLAsync("**/checkout/return/**");
+        await Assertions.Expect(page.GetByTestId("payment-outcome")).ToHaveTextAsync("Payment received");
+        Assert.Contains(fx.StatusOf(number), new[] { OrderStatus.Paid, OrderStatus.Completed });
+    }
+
+    [Fact]
+    public async Task WireTransfer_InstructionsShown_AdminRecordsTheFunds_CustomerSeesPaid()
+    {
+        var number = await fx.ApprovedOrderAsync();
+        var page = await OpenPayPageAsync(number);
+        await page.GetByTestId("pay-WireTransfer").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("transfer-iban")).ToHaveTextAsync("FR76 3000 6000 0112 3456 7890 189");
+        await Assertions.Expect(page.GetByTestId("transfer-amount")).ToHaveTextAsync("€355.81");
+        await Assertions.Expect(page.GetByTestId("transfer-reference")).ToHaveTextAsync(number);
+        Assert.Equal(OrderStatus.AwaitingTransfer, fx.StatusOf(number));
+
+        var admin = await fx.NewPageAsync();
+        await SignIn.AsDemoAdminAsync(admin, $"/admin/orders/{number}");
+        await admin.GotoInteractiveAsync($"/admin/orders/{number}");
+        var amount = admin.Locator("[data-testid=transfer-received-amount]").Locator("xpath=descendant-or-self::input").First;
+        await amount.FillAsync("355.81");
+        await amount.PressAsync("Tab");
+        var reference = admin.Locator("[data-testid=transfer-bank-reference]").Locator("xpath=descendant-or-self::input").First;
+        await reference.FillAsync("SEPA-" + number);
+        await reference.PressAsync("Tab");
+        await admin.GetByTestId("record-transfer").ClickAsync();
+
+        await page.GotoInteractiveAsync($"/orders/{number}");
+        await Assertions.Expect(page.GetByTestId("order-banner")).ToContainTextAsync("Payment received");
+        Assert.Contains(fx.StatusOf(number), new[] { OrderStatus.Paid, OrderStatus.Completed });
+        await fx.App.Smtp.WaitForAsync(OrdersDemoSeeder.CustomerEmail, $"Payment received for order {number}");
     }
 }

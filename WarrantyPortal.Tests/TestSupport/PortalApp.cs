@@ -37,6 +37,14 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = Path.Combine(_dir, "mail"),
             // The daily reminder emails would land among the mail other journeys wait for; their own tests switch them on.
             ["Reminders:Enabled"] = "false",
+            // Every browser of a test run comes from 127.0.0.1: the per-address limits would soon refuse them all.
+            // The limits themselves are tested with their own fixture (RateLimitJourneyTests).
+            ["RateLimits:PasswordSignInPerAddress:Limit"] = "100000",
+            ["RateLimits:CodeRequestPerAddress:Limit"] = "100000",
+            ["RateLimits:CodeRequestPerEmail:Limit"] = "100000",
+            ["RateLimits:PasswordResetPerAddress:Limit"] = "100000",
+            ["RateLimits:PasswordResetPerEmail:Limit"] = "100000",
+            ["RateLimits:OrderLookupPerAddress:Limit"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
         UseKestrel(Port);

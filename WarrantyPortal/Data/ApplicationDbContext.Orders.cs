@@ -10,4 +10,6 @@ public partial class ApplicationDbContext
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
     public DbSet<PurchaseDraft> PurchaseDrafts => Set<PurchaseDraft>();
+    public DbSet<OrderPaymentLink> OrderPaymentLinks => Set<OrderPaymentLink>();
+    public DbSet<TransferFollowUp> TransferFollowUps => Set<TransferFollowUp>();
 }

@@ -20,6 +20,7 @@ using WarrantyPortal.Features.Payments;
 using WarrantyPortal.Features.Purchase;
 using WarrantyPortal.Features.Reminders;
 using WarrantyPortal.Features.Vies;
+using WarrantyPortal.Infrastructure.RateLimiting;
 
 namespace WarrantyPortal.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
 
         AddData(services, config, env);
+        services.AddDbRateLimiting(config);
         AddIdentity(services);
         AddNotifications(services, config);
         services.AddRegistry(config);

@@ -145,8 +145,9 @@ public sealed class RemoteDeviceRegistryTests : IAsyncLifetime
         await UseShortTimeoutsAsync();
         _platform.Mode = behaviour;
         var options = Microsoft.Extensions.Options.Options.Create(new WarrantyPortal.Features.WarrantyCheck.WarrantyCheckOptions());
+        using var db = new TestDatabase();
         var check = new WarrantyPortal.Features.WarrantyCheck.WarrantyCheckService(Registry,
-            new WarrantyPortal.Features.WarrantyCheck.CheckRateLimiter(options, TimeProvider.System), options,
+            new WarrantyPortal.Features.WarrantyCheck.CheckRateLimiter(new WarrantyPortal.Infrastructure.RateLimiting.DbRateLimiter(db, TimeProvider.System), options, TimeProvider.System), options,
             TestLocalizer.For<WarrantyPortal.Features.WarrantyCheck.WarrantyCheckText>(), TimeProvider.System);
 
         var outcome = await check.CheckAsync(["702000096622"], "10.1.1.1");

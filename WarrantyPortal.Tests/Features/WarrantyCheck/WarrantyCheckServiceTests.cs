@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WarrantyPortal.Domain.Registry;
 using WarrantyPortal.Features.Registry;
 using WarrantyPortal.Features.WarrantyCheck;
+using WarrantyPortal.Infrastructure.RateLimiting;
 using WarrantyPortal.Tests.TestSupport;
 
 namespace WarrantyPortal.Tests.Features.WarrantyCheck;
@@ -11,7 +12,7 @@ public class WarrantyCheckServiceTests(RegistryFixture fx) : IClassFixture<Regis
     private WarrantyCheckService Service(int perWindow = 600, IDeviceRegistry? registry = null)
     {
         var options = Options.Create(new WarrantyCheckOptions { SerialNumbersPerWindow = perWindow, MaxPerQuery = 50 });
-        return new WarrantyCheckService(registry ?? fx.Registry, new CheckRateLimiter(options, fx.Clock), options, TestLocalizer.For<WarrantyCheckText>(), fx.Clock);
+        return new WarrantyCheckService(registry ?? fx.Registry, new CheckRateLimiter(new DbRateLimiter(fx.Database, fx.Clock), options, fx.Clock), options, TestLocalizer.For<WarrantyCheckText>(), fx.Clock);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class OrdersDemoSeeder(IDbContextFactory<ApplicationDbContext> fac
             (o, at) => o.Cancel(me, at.AddDays(1), "Ordered the wrong plan"), ct);
         await PlaceAsync(customer.Id, buyer with { PayerKind = PayerKind.Company, PayerName = "Sonnenstrom Berlin GmbH", TaxId = "DE811907980" }, me,
             now.AddDays(-9), [HybridLine("HY3K6ES220009007", 10, discountPercent: 10), HybridLine("HY3K6ES220009008", 10, discountPercent: 10), HybridLine("HY3K6ES220009009", 5, discountPercent: 10)],
-            (o, at) => { o.Approve(team, at.AddHours(20)); o.MarkAwaitingTransfer(me, at.AddDays(1)); }, ct, reverseCharge: true);
+            (o, at) => { o.Approve(team, at.AddHours(20)); o.MarkAwaitingTransfer(me, at.AddDays(6)); }, ct, reverseCharge: true);
         await PlaceAsync(customer.Id, buyer, me, now.AddDays(-2), [StringInverterLine("SI1ES120N09310", "SI-TO20", 20, 449_00)],
             (o, at) => o.Approve(team, at.AddHours(4), "Device checked: eligible."), ct);
         await PlaceAsync(customer.Id, buyer, me, now.AddHours(-3), [HybridLine("HY3K6ES220009054", 5), HybridLine("HY3K6ES220009055", 10)], (_, _) => { }, ct,

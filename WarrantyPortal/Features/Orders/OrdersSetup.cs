@@ -13,6 +13,11 @@ public static class OrdersSetup
         services.AddSingleton<OrderEmails>();
         services.AddScoped<OrderQuery>();
         services.AddScoped<OrderPaymentService>();
+        services.AddSingleton<OrderPaymentLinks>();
+        services.AddSingleton<GuestOrderLookup>();
+        services.AddSingleton<TransferFollowUps>();
+        services.AddSingleton<TransferFollowUpSignal>();
+        services.AddHostedService<TransferFollowUpWorker>();
         services.AddScoped<WarrantyPortal.Features.Payments.IPaymentSettlement, OrderPaymentSettlement>();
         services.AddScoped<CustomerOrderService>();
         services.AddScoped<PurchaseDraftService>();

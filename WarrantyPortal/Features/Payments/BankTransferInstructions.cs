@@ -39,6 +39,39 @@ public sealed class BankTransferInstructions(IOptions<BankTransferOptions> optio
             orderUrl is null ? null : new EmailAction(text["Transfer_ViewOrder"], orderUrl), reference: orderNumber);
     }
 
+    /// <summary>The reminder sent when the transfer has not arrived after Payments:BankTransfer:ReminderAfterDays.</summary>
+    public Email ComposeReminder(string toAddress, string toName, string culture, string orderNumber, Money amount, DateTime sentAtUtc, string? orderUrl = null)
+    {
+        using var _ = CultureScope.Use(culture);
+        var d = For(orderNumber, amount, sentAtUtc);
+        var paragraphs = new List<string>
+        {
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Greeting"], toName),
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Reminder_Intro"], orderNumber, d.PayByUtc.ToString("D", CultureInfo.CurrentCulture)),
+        };
+        paragraphs.AddRange(Paragraphs(d));
+        paragraphs.Add(text["Transfer_Reminder_AlreadyPaid"]);
+        return composer.Compose("PaymentWireReminder", toAddress, toName, culture,
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Reminder_Subject"], orderNumber), paragraphs,
+            orderUrl is null ? null : new EmailAction(text["Transfer_ViewOrder"], orderUrl), reference: orderNumber);
+    }
+
+    /// <summary>The notice that the order expired because no transfer arrived by the deadline.</summary>
+    public Email ComposeExpired(string toAddress, string toName, string culture, string orderNumber, Money amount, DateTime sentAtUtc, string? orderUrl = null)
+    {
+        using var _ = CultureScope.Use(culture);
+        var d = For(orderNumber, amount, sentAtUtc);
+        var paragraphs = new List<string>
+        {
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Greeting"], toName),
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Expired_Body"], orderNumber, amount.Format(), d.PayByUtc.ToString("D", CultureInfo.CurrentCulture)),
+            text["Transfer_Expired_Next"],
+        };
+        return composer.Compose("PaymentWireExpired", toAddress, toName, culture,
+            string.Format(CultureInfo.CurrentCulture, text["Transfer_Expired_Subject"], orderNumber), paragraphs,
+            orderUrl is null ? null : new EmailAction(text["Transfer_ViewOrder"], orderUrl), reference: orderNumber);
+    }
+
     private IEnumerable<string> Paragraphs(BankTransferDetails d)
     {
         yield return string.Format(CultureInfo.CurrentCulture, text["Transfer_Intro"], d.Amount.Format(), d.Reference);

@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
+using WarrantyPortal.Infrastructure.RateLimiting;
 
 namespace WarrantyPortal.Features.WarrantyCheck;
 
@@ -18,39 +18,23 @@ public sealed class WarrantyCheckOptions
 }
 
 /// <summary>
-/// One budget of serial-number lookups per client address, shared by the check page (which runs over the circuit)
-/// and the check's HTTP endpoints (through the ASP.NET Core rate limiting middleware), so the registry cannot be scraped.
+/// One budget of serial-number lookups per client address, shared by the check page (which runs over the circuit),
+/// the check's HTTP endpoints and every instance of the portal (the count is kept in the database), so the registry
+/// cannot be scraped.
 /// </summary>
-public sealed class CheckRateLimiter : IDisposable
+public sealed class CheckRateLimiter(DbRateLimiter limiter, IOptions<WarrantyCheckOptions> options, TimeProvider clock)
 {
     public const string PolicyName = "warranty-check";
 
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public CheckRateLimiter(IOptions<WarrantyCheckOptions> options, TimeProvider clock)
-    {
-        var o = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = o.SerialNumbersPerWindow,
-            Window = o.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-        Clock = clock;
-    }
-
-    public TimeProvider Clock { get; }
+    public TimeProvider Clock { get; } = clock;
 
     /// <summary>Takes <paramref name="serialNumbers"/> lookups from the address's budget; when refused, says when to retry.</summary>
-    public (bool Allowed, TimeSpan RetryAfter) TryAcquire(string clientAddress, int serialNumbers)
+    public async Task<(bool Allowed, TimeSpan RetryAfter)> TryAcquireAsync(string clientAddress, int serialNumbers, CancellationToken ct = default)
     {
-        using var lease = _limiter.AttemptAcquire(clientAddress, Math.Max(1, serialNumbers));
-        if (lease.IsAcquired) return (true, TimeSpan.Zero);
-        return (false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
+        var o = options.Value;
+        var decision = await limiter.TryAcquireAsync(PolicyName, clientAddress, new RateLimitRule(o.SerialNumbersPerWindow, o.Window), Math.Max(1, serialNumbers), ct);
+        return (decision.Allowed, decision.RetryAfter);
     }
-
-    public void Dispose() => _limiter.Dispose();
 }
 
 /// <summary>The address of the browser behind the current circuit (or request), for the rate limit.</summary>

@@ -46,7 +46,7 @@ public sealed class WarrantyCheckService(
         if (cleaned.Count == 0) return CheckOutcome.Failed(text["Error_NothingToCheck"]);
         var max = options.Value.MaxPerQuery;
         if (cleaned.Count > max) return CheckOutcome.Failed(text["Error_TooMany", cleaned.Count, max]);
-        var (allowed, retryAfter) = limiter.TryAcquire(clientAddress, cleaned.Count);
+        var (allowed, retryAfter) = await limiter.TryAcquireAsync(clientAddress, cleaned.Count, ct);
         if (!allowed)
         {
             var at = clock.GetUtcNow().Add(retryAfter);

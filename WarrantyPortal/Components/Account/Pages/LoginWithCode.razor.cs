@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using WarrantyPortal.Domain.Accounts;
 using WarrantyPortal.Features.Accounts;
+using WarrantyPortal.Features.WarrantyCheck;
+using WarrantyPortal.Infrastructure.RateLimiting;
 
 namespace WarrantyPortal.Components.Account.Pages;
 
@@ -11,6 +13,7 @@ public partial class LoginWithCode
     private string? info;
     private string? errorMessage;
     private DateTimeOffset? lockedUntil;
+    private RateLimitDecision? rateLimited;
     private bool codeSent;
     private int waitSeconds;
 
@@ -54,6 +57,14 @@ public partial class LoginWithCode
     private async Task SendAsync()
     {
         var email = Input.Email.Trim();
+        // On top of the 60 s between two codes: per client address and per email, across instances.
+        var limit = await Limiter.TryAcquireAsync("sign-in-code-address", ClientAddress.Of(HttpContext), Limits.Value.CodeRequestPerAddress);
+        if (limit.Allowed) limit = await Limiter.TryAcquireAsync("sign-in-code-email", email, Limits.Value.CodeRequestPerEmail);
+        if (!limit.Allowed)
+        {
+            rateLimited = limit;
+            return;
+        }
         var result = await Codes.RequestCodeAsync(email);
         Input.Code = "";
         switch (result.Status)

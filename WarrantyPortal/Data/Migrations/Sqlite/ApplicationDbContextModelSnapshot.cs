@@ -1319,6 +1319,30 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderPaymentLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderPaymentLinks", (string)null);
+                });
+
             modelBuilder.Entity("WarrantyPortal.Features.Orders.PurchaseDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1350,6 +1374,27 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAtUtc");
 
                     b.ToTable("PurchaseDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.TransferFollowUp", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InstructedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ClosedAtUtc", "InstructedAtUtc");
+
+                    b.ToTable("TransferFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("WarrantyPortal.Features.Payments.PaymentAttempt", b =>
@@ -1693,6 +1738,28 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Infrastructure.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1872,6 +1939,24 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasOne("WarrantyPortal.Features.Catalog.Plan", null)
                         .WithMany("Prices")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderPaymentLink", b =>
+                {
+                    b.HasOne("WarrantyPortal.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.TransferFollowUp", b =>
+                {
+                    b.HasOne("WarrantyPortal.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

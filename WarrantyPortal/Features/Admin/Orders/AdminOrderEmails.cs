@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WarrantyPortal.Domain.Orders;
 using WarrantyPortal.Features.Notifications;
+using WarrantyPortal.Features.Orders;
 using WarrantyPortal.Infrastructure;
 
 namespace WarrantyPortal.Features.Admin.Orders;
@@ -11,14 +12,24 @@ public sealed class AdminOrderEmails(EmailComposer composer, IStringLocalizer<Ad
 {
     private string OrderUrl(Order o) => $"{portal.Value.PublicBaseUrl.TrimEnd('/')}/orders/{o.Number}";
 
-    public Email Approved(Order o, string culture, bool settled)
+    /// <summary>The approval, with the payment link (<paramref name="payUrl"/>, see <see cref="OrderPaymentLinks"/>) as its button.</summary>
+    public Email Approved(Order o, string culture, bool settled, string payUrl)
     {
         using var _ = CultureScope.Use(culture);
-        var paragraphs = new List<string> { t["Email_Greeting", o.Buyer.FullName], t["Email_Approved_Body", o.Number!, o.Totals.Total.Format()] };
+        var paragraphs = new List<string>
+        {
+            t["Email_Greeting", o.Buyer.FullName],
+            t["Email_Approved_Body", o.Number!],
+            t["Email_Approved_Amount", o.Totals.Total.Format()],
+        };
         if (settled) paragraphs.Add(t["Email_Approved_Settled"]);
         paragraphs.Add(t["Email_Approved_Next"]);
-        return Compose("order-approved", o, culture, t["Email_Approved_Subject", o.Number!], paragraphs);
+        return composer.Compose("order-approved", o.Buyer.Email, o.Buyer.FullName, culture, t["Email_Approved_Subject", o.Number!], paragraphs,
+            new EmailAction(t["Email_Approved_Pay"], payUrl), reference: o.Number);
     }
+
+    /// <summary>The absolute address of a payment link, on Portal:PublicBaseUrl.</summary>
+    public string PayUrl(string token) => $"{portal.Value.PublicBaseUrl.TrimEnd('/')}/{OrderPaymentLinks.PathOf(token)}";
 
     public Email Rejected(Order o, string culture, string reason)
     {

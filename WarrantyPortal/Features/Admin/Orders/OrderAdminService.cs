@@ -63,7 +63,9 @@ public sealed class OrderAdminService(
                     $"{line.SerialNumber}: {before}", $"{line.SerialNumber}: {new Money(price, o.Currency)}");
             }
             o.Approve(actor.ForOrder, Now);
-            outbox.Add(db, emails.Approved(o, await CultureAsync(db, o, ct), settled));
+            // The link is saved with the approval and its email: only the token's hash is kept.
+            var token = OrderPaymentLinks.Issue(db, o.Id, OrderPaymentLinks.Approval, Now);
+            outbox.Add(db, emails.Approved(o, await CultureAsync(db, o, ct), settled, emails.PayUrl(token)));
             return null;
         }, ct);
 

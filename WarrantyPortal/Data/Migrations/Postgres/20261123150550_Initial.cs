@@ -435,6 +435,20 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderPreferences",
                 columns: table => new
                 {
@@ -738,6 +752,26 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderPaymentLinks",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderPaymentLinks", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_OrderPaymentLinks_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderRemarks",
                 columns: table => new
                 {
@@ -780,6 +814,26 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     table.PrimaryKey("PK_OrderStatusChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OrderStatusChanges_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransferFollowUps",
+                columns: table => new
+                {
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstructedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransferFollowUps", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_TransferFollowUps_Orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "Orders",
                         principalColumn: "Id",
@@ -975,6 +1029,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 column: "SerialNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderPaymentLinks_OrderId",
+                table: "OrderPaymentLinks",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderRemarks_OrderId_AtUtc",
                 table: "OrderRemarks",
                 columns: new[] { "OrderId", "AtUtc" });
@@ -1087,6 +1146,16 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 column: "UpdatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_ExpiresAt",
+                table: "RateLimitCounters",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransferFollowUps_ClosedAtUtc_InstructedAtUtc",
+                table: "TransferFollowUps",
+                columns: new[] { "ClosedAtUtc", "InstructedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
@@ -1153,6 +1222,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
+                name: "OrderPaymentLinks");
+
+            migrationBuilder.DropTable(
                 name: "OrderRemarks");
 
             migrationBuilder.DropTable(
@@ -1177,10 +1249,16 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "PurchaseDrafts");
 
             migrationBuilder.DropTable(
+                name: "RateLimitCounters");
+
+            migrationBuilder.DropTable(
                 name: "ReminderPreferences");
 
             migrationBuilder.DropTable(
                 name: "ReminderRuns");
+
+            migrationBuilder.DropTable(
+                name: "TransferFollowUps");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");

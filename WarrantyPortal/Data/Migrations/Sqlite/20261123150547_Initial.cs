@@ -434,6 +434,20 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderPreferences",
                 columns: table => new
                 {
@@ -737,6 +751,26 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderPaymentLinks",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderPaymentLinks", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_OrderPaymentLinks_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderRemarks",
                 columns: table => new
                 {
@@ -779,6 +813,26 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_OrderStatusChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OrderStatusChanges_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransferFollowUps",
+                columns: table => new
+                {
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstructedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransferFollowUps", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_TransferFollowUps_Orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "Orders",
                         principalColumn: "Id",
@@ -974,6 +1028,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "SerialNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderPaymentLinks_OrderId",
+                table: "OrderPaymentLinks",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderRemarks_OrderId_AtUtc",
                 table: "OrderRemarks",
                 columns: new[] { "OrderId", "AtUtc" });
@@ -1086,6 +1145,16 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "UpdatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_ExpiresAt",
+                table: "RateLimitCounters",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransferFollowUps_ClosedAtUtc_InstructedAtUtc",
+                table: "TransferFollowUps",
+                columns: new[] { "ClosedAtUtc", "InstructedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
@@ -1152,6 +1221,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
+                name: "OrderPaymentLinks");
+
+            migrationBuilder.DropTable(
                 name: "OrderRemarks");
 
             migrationBuilder.DropTable(
@@ -1176,10 +1248,16 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "PurchaseDrafts");
 
             migrationBuilder.DropTable(
+                name: "RateLimitCounters");
+
+            migrationBuilder.DropTable(
                 name: "ReminderPreferences");
 
             migrationBuilder.DropTable(
                 name: "ReminderRuns");
+
+            migrationBuilder.DropTable(
+                name: "TransferFollowUps");
 
             migrationBuilder.DropTable(
                 name: "UserProfileAssignments");

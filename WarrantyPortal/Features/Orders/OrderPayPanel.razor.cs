@@ -1,17 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using WarrantyPortal.Features.Payments;
 
 namespace WarrantyPortal.Features.Orders;
 
-public partial class OrderPayPage
+public partial class OrderPayPanel
 {
     [Inject] private OrderPaymentService Payments { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
 
-    [Parameter] public string Number { get; set; } = "";
-    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+    [Parameter, EditorRequired] public OrderAccess Access { get; set; } = default!;
+    [Parameter, EditorRequired] public string Number { get; set; } = "";
+
+    /// <summary>Where the wire-transfer email's button leads.</summary>
+    [Parameter, EditorRequired] public string OrderUrl { get; set; } = "";
 
     private OrderPayView? _view;
     private BankTransferDetails? _transfer;
@@ -19,18 +21,13 @@ public partial class OrderPayPage
     private bool _busy;
     private bool _interactive;
     private string? _message;
-    private string _userId = "";
-    private string _userName = "";
 
     private static string Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = (await Auth).User;
-        _userId = user.UserId();
-        _userName = user.Identity?.Name ?? "";
         _interactive = RendererInfo.IsInteractive;
-        _view = await Payments.GetAsync(_userId, Number);
+        _view = await Payments.GetAsync(Access, Number);
         _loaded = true;
     }
 
@@ -39,14 +36,14 @@ public partial class OrderPayPage
         _busy = true;
         _message = null;
         var result = method == PaymentMethodKind.WireTransfer
-            ? await Payments.ChooseWireTransferAsync(_userId, _userName, Number, Culture, Nav.ToAbsoluteUri($"orders/{Number}").ToString())
-            : await Payments.StartCheckoutAsync(_userId, Number, method, Culture);
+            ? await Payments.ChooseWireTransferAsync(Access, Number, Culture, OrderUrl)
+            : await Payments.StartCheckoutAsync(Access, Number, method, Culture);
         _busy = false;
         switch (result.Outcome)
         {
             case PayOutcome.Redirect when result.Transfer is not null:
                 _transfer = result.Transfer;
-                _view = await Payments.GetAsync(_userId, Number);
+                _view = await Payments.GetAsync(Access, Number);
                 break;
             case PayOutcome.Redirect:
                 Nav.NavigateTo(result.RedirectUrl!, forceLoad: true);
@@ -55,7 +52,7 @@ public partial class OrderPayPage
                 _view = null;
                 break;
             case PayOutcome.NotPayable:
-                _view = await Payments.GetAsync(_userId, Number);
+                _view = await Payments.GetAsync(Access, Number);
                 _message = T["Pay_NotPayable"];
                 break;
             case PayOutcome.Unavailable:

@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123150223_Initial")]
+    [Migration("20261123150550_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1361,6 +1361,30 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderPaymentLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderPaymentLinks", (string)null);
+                });
+
             modelBuilder.Entity("WarrantyPortal.Features.Orders.PurchaseDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1392,6 +1416,27 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAtUtc");
 
                     b.ToTable("PurchaseDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.TransferFollowUp", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("InstructedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ClosedAtUtc", "InstructedAtUtc");
+
+                    b.ToTable("TransferFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("WarrantyPortal.Features.Payments.PaymentAttempt", b =>
@@ -1741,6 +1786,28 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
+            modelBuilder.Entity("WarrantyPortal.Infrastructure.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1920,6 +1987,24 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasOne("WarrantyPortal.Features.Catalog.Plan", null)
                         .WithMany("Prices")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.OrderPaymentLink", b =>
+                {
+                    b.HasOne("WarrantyPortal.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WarrantyPortal.Features.Orders.TransferFollowUp", b =>
+                {
+                    b.HasOne("WarrantyPortal.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
