@@ -41,6 +41,12 @@ public sealed class Order
     public DateTime? CompletedAtUtc { get; private set; }
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The method the buyer last chose to pay with, then the one the money came by; null until a method is chosen.
+    /// Once the order is paid it no longer changes.
+    /// </summary>
+    public PaymentMethod? PaymentMethod { get; private set; }
+
     /// <summary>Why the order was rejected or cancelled, as told to the buyer.</summary>
     public string? CloseReason { get; private set; }
 
@@ -124,12 +130,29 @@ public sealed class Order
         Close(atUtc, reason);
     }
 
-    public void MarkAwaitingTransfer(OrderActor by, DateTime atUtc, string? remark = null) => Move(OrderStatus.AwaitingTransfer, by, atUtc, remark);
+    public void MarkAwaitingTransfer(OrderActor by, DateTime atUtc, string? remark = null)
+    {
+        Move(OrderStatus.AwaitingTransfer, by, atUtc, remark);
+        PaymentMethod = Domain.Orders.PaymentMethod.WireTransfer;
+    }
 
-    public void MarkPaid(OrderActor by, DateTime atUtc, string? remark = null)
+    /// <summary>The money arrived, by <paramref name="method"/> when known.</summary>
+    public void MarkPaid(OrderActor by, DateTime atUtc, string? remark = null, PaymentMethod? method = null)
     {
         Move(OrderStatus.Paid, by, atUtc, remark);
         PaidAtUtc = atUtc;
+        PaymentMethod = method ?? PaymentMethod;
+    }
+
+    /// <summary>
+    /// The buyer chose how to pay (a checkout opened, a bank transfer started). Ignored once the order is paid or closed,
+    /// so a late report about an abandoned checkout cannot rewrite how the money came. True when it changed.
+    /// </summary>
+    public bool ChoosePaymentMethod(PaymentMethod method)
+    {
+        if (!CanPay || PaymentMethod == method) return false;
+        PaymentMethod = method;
+        return true;
     }
 
     public void Complete(OrderActor by, DateTime atUtc, string? remark = null)

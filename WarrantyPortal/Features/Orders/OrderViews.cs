@@ -42,7 +42,8 @@ public sealed record OrderDetails(
     string? CloseReason,
     IReadOnlyList<OrderLineView> Lines,
     OrderTotals Totals,
-    IReadOnlyList<OrderHistoryEntry> History)
+    IReadOnlyList<OrderHistoryEntry> History,
+    PaymentMethod? PaymentMethod = null)
 {
     public bool CanCancel => OrderTransitions.CanCancel(Status);
     public bool CanPay => OrderTransitions.CanPay(Status);
@@ -51,5 +52,6 @@ public sealed record OrderDetails(
         o.ConsentToImmediateStart, o.CreatedAtUtc, o.SubmittedAtUtc, o.AuditedAtUtc, o.PaidAtUtc, o.CompletedAtUtc, o.ClosedAtUtc,
         o.CloseReason, o.Lines.Select(l => OrderLineView.From(l, o.Currency)).ToList(), o.Totals,
         o.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-            .Select(h => new OrderHistoryEntry(h.AtUtc, h.FromStatus, h.ToStatus, h.ActorKind, h.ActorName, h.Remark)).ToList());
+            .Select(h => new OrderHistoryEntry(h.AtUtc, h.FromStatus, h.ToStatus, h.ActorKind, h.ActorName, h.Remark)).ToList(),
+        o.PaymentMethod);
 }

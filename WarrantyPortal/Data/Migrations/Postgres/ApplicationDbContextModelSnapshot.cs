@@ -350,6 +350,10 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Remark")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -490,6 +494,8 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 

@@ -339,6 +339,10 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Remark")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -479,6 +483,8 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 

@@ -101,7 +101,8 @@ public sealed class BackOfficeDemoSeeder(IDbContextFactory<ApplicationDbContext>
         if (paid > now || roll < 24) return;
         if (roll < 45) o.MarkAwaitingTransfer(me, audited.AddMinutes(20));
         if (roll < 30 && age < 20) return;
-        o.MarkPaid(OrderActor.System, paid, roll < 45 ? "Bank transfer" : "Card payment");
+        o.MarkPaid(OrderActor.System, paid, roll < 45 ? "Bank transfer" : roll < 55 ? "Alipay payment" : "Card payment",
+            roll < 45 ? PaymentMethod.WireTransfer : roll < 55 ? PaymentMethod.Alipay : PaymentMethod.Card);
         if (paid.AddMinutes(1) < now && roll > 50) o.Complete(OrderActor.System, paid.AddMinutes(1));
     }
 }

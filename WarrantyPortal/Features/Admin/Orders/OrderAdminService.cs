@@ -125,7 +125,7 @@ public sealed class OrderAdminService(
                 $"expected {new Money(o.TotalMinor, o.Currency)}", $"received {received} on {input.ReceivedOn:yyyy-MM-dd}, ref. {reference}");
             if (matches)
             {
-                o.MarkPaid(actor.ForOrder, Now, $"Bank transfer {reference}");
+                o.MarkPaid(actor.ForOrder, Now, $"Bank transfer {reference}", PaymentMethod.WireTransfer);
                 outbox.Add(db, emails.TransferReceived(o, await CultureAsync(db, o, ct)));
             }
             return matches ? null : new AdminResult(AdminOutcome.Done, $"Recorded and flagged: {received} received, {new Money(o.TotalMinor, o.Currency)} expected. The order is not marked paid.");
@@ -218,7 +218,8 @@ public sealed class OrderAdminService(
     private static AdminResult NotAllowed(Order o, string verb) => new(AdminOutcome.NotAllowed, $"Order {o.Number} is {o.Status}: it cannot be {verb}.");
 
     private static string Summary(Order o) =>
-        $"{o.Status} · {o.Lines.Count} line(s) · {new Money(o.TotalMinor, o.Currency).ToString()}";
+        $"{o.Status} · {o.Lines.Count} line(s) · {new Money(o.TotalMinor, o.Currency).ToString()}"
+        + (o.PaymentMethod is { } m ? $" · {m}" : "");
 
     private static string Reason(Order o, string action) =>
         action is "Reject" or "Cancel" && o.CloseReason is { } r ? $" · reason: {r}" : "";

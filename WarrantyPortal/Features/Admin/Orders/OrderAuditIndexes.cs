@@ -6,7 +6,7 @@ namespace WarrantyPortal.Features.Admin.Orders;
 
 /// <summary>
 /// The indexes the order-audit grid sorts and filters by (the orders feature maps the entity itself): the default
-/// "newest first" page, totals and currency reach their first page without scanning every order.
+/// "newest first" page, totals, currency and payment method reach their first page without scanning every order.
 /// </summary>
 public sealed class OrderAuditIndexes : IEntityTypeConfiguration<Order>
 {
@@ -15,5 +15,6 @@ public sealed class OrderAuditIndexes : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.SubmittedAtUtc);
         b.HasIndex(o => o.TotalMinor);
         b.HasIndex(o => new { o.Currency, o.SubmittedAtUtc });
+        b.HasIndex(o => new { o.PaymentMethod, o.SubmittedAtUtc });
     }
 }

@@ -54,6 +54,7 @@ public partial class OrderAuditPage
         nameof(OrderAuditRow.Customer) => OrderAuditSort.Customer,
         nameof(OrderAuditRow.Company) => OrderAuditSort.Company,
         nameof(OrderAuditRow.Country) => OrderAuditSort.Country,
+        nameof(OrderAuditRow.PaymentMethod) => OrderAuditSort.PaymentMethod,
         nameof(OrderAuditRow.Total) => OrderAuditSort.Total,
         _ => OrderAuditSort.SubmittedAt,
     };

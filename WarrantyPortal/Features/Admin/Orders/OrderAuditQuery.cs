@@ -14,6 +14,7 @@ public enum OrderAuditSort
     Company,
     Country,
     Currency,
+    PaymentMethod,
     Total,
 }
 
@@ -31,13 +32,14 @@ public sealed record OrderAuditFilter
     public string? Company { get; init; }
     public string? Country { get; init; }
     public string? Currency { get; init; }
+    public PaymentMethod? PaymentMethod { get; init; }
     public long? TotalFromMinor { get; init; }
     public long? TotalToMinor { get; init; }
     public string? SerialNumber { get; init; }
 }
 
 public sealed record OrderAuditRow(Guid Id, string Number, OrderStatus Status, DateTime? SubmittedAtUtc, string Customer, string Email,
-    string? Company, string Country, Money Total, int LineCount, Guid Version);
+    string? Company, string Country, Money Total, int LineCount, Guid Version, PaymentMethod? PaymentMethod = null);
 
 public sealed record OrderAuditResult(IReadOnlyList<OrderAuditRow> Rows, int Total);
 
@@ -94,6 +96,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         }
         if (Upper(f.Country) is { } country) q = q.Where(o => o.Buyer.Country == country);
         if (Upper(f.Currency) is { } currency) q = q.Where(o => o.Currency == currency);
+        if (f.PaymentMethod is { } method) q = q.Where(o => o.PaymentMethod == method);
         if (f.TotalFromMinor is { } min) q = q.Where(o => o.TotalMinor >= min);
         if (f.TotalToMinor is { } max) q = q.Where(o => o.TotalMinor <= max);
         // Serial numbers are stored upper-case: a plain Contains matches on every provider.
@@ -111,6 +114,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
             OrderAuditSort.Company => desc ? q.OrderByDescending(o => o.Buyer.PayerName) : q.OrderBy(o => o.Buyer.PayerName),
             OrderAuditSort.Country => desc ? q.OrderByDescending(o => o.Buyer.Country) : q.OrderBy(o => o.Buyer.Country),
             OrderAuditSort.Currency => desc ? q.OrderByDescending(o => o.Currency) : q.OrderBy(o => o.Currency),
+            OrderAuditSort.PaymentMethod => desc ? q.OrderByDescending(o => o.PaymentMethod) : q.OrderBy(o => o.PaymentMethod),
             OrderAuditSort.Total => desc ? q.OrderByDescending(o => o.TotalMinor) : q.OrderBy(o => o.TotalMinor),
             _ => desc ? q.OrderByDescending(o => o.SubmittedAtUtc) : q.OrderBy(o => o.SubmittedAtUtc),
         };
@@ -120,15 +124,15 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
 
     private static IQueryable<RawRow> Project(IQueryable<Order> q) => q.Select(o => new RawRow(o.Id, o.Number!, o.Status, o.SubmittedAtUtc,
         o.Buyer.FullName, o.Buyer.Email, o.Buyer.PayerKind == PayerKind.Company ? o.Buyer.PayerName : null, o.Buyer.Country,
-        o.TotalMinor, o.Currency, o.Lines.Count, o.Version));
+        o.TotalMinor, o.Currency, o.Lines.Count, o.Version, o.PaymentMethod));
 
     private static OrderAuditRow ToRow(RawRow r) => new(r.Id, r.Number, r.Status, r.SubmittedAtUtc, r.Customer, r.Email, r.Company,
-        r.Country, new Money(r.TotalMinor, r.Currency), r.LineCount, r.Version);
+        r.Country, new Money(r.TotalMinor, r.Currency), r.LineCount, r.Version, r.PaymentMethod);
 
     private static string? Upper(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToUpperInvariant();
 
     private static string? Lower(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToLowerInvariant();
 
     private sealed record RawRow(Guid Id, string Number, OrderStatus Status, DateTime? SubmittedAtUtc, string Customer, string Email,
-        string? Company, string Country, long TotalMinor, string Currency, int LineCount, Guid Version);
+        string? Company, string Country, long TotalMinor, string Currency, int LineCount, Guid Version, PaymentMethod? PaymentMethod);
 }

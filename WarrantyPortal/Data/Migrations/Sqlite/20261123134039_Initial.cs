@@ -249,6 +249,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CloseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     Buyer_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
@@ -959,6 +960,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 table: "Orders",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_SubmittedAtUtc",

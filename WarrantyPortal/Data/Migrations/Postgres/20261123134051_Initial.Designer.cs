@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123123224_Initial")]
+    [Migration("20261123134051_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -353,6 +353,10 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Remark")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -493,6 +497,8 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 

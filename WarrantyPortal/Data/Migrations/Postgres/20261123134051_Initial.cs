@@ -250,6 +250,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CloseReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     Buyer_Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
@@ -960,6 +961,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 table: "Orders",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_SubmittedAtUtc",

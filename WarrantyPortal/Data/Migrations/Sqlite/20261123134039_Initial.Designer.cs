@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123123221_Initial")]
+    [Migration("20261123134039_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -342,6 +342,10 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Remark")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -482,6 +486,8 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
