@@ -193,6 +193,25 @@ public sealed class Order
         return line;
     }
 
+    /// <summary>Lines may still change (a plan changed by an admin): until the order is paid or closed.</summary>
+    public bool CanChangeLines => Status is OrderStatus.Submitted or OrderStatus.Approved or OrderStatus.AwaitingTransfer;
+
+    /// <summary>
+    /// Puts another plan on a line, at the prices given (the catalogue's, for this buyer); any settlement price set during
+    /// the audit gives way to them and the totals follow. Refused once the order is paid or closed.
+    /// </summary>
+    public OrderLine ChangePlan(int lineId, string planCode, string planName, long standardUnitPriceMinor, long unitPriceMinor, int vatRateBasisPoints)
+    {
+        if (!CanChangeLines)
+        {
+            throw new OrderException(OrderError.IllegalTransition, $"Order {Number ?? Id.ToString()} is {Status}: its plans can no longer be changed.");
+        }
+        var line = _lines.SingleOrDefault(l => l.Id == lineId) ?? throw new ArgumentException($"The order has no line {lineId}.", nameof(lineId));
+        line.ChangePlan(planCode, planName, standardUnitPriceMinor, unitPriceMinor, vatRateBasisPoints);
+        Recompute();
+        return line;
+    }
+
     private void RequireAwaitingAudit()
     {
         if (Status != OrderStatus.Submitted)
