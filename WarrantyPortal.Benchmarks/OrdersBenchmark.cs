@@ -61,6 +61,7 @@ internal static class OrdersBenchmark
             ("no filter", () => new(), OrderAuditSort.SubmittedAt, true),
             ("status: completed", () => new() { Status = OrderStatus.Completed }, OrderAuditSort.SubmittedAt, true),
             ("status: expired", () => new() { Status = OrderStatus.Expired }, OrderAuditSort.SubmittedAt, true),
+            ("order number", () => new() { Number = sample.Number(random) }, OrderAuditSort.SubmittedAt, true),
             ("order number part", () => new() { Number = sample.Number(random)[^6..] }, OrderAuditSort.SubmittedAt, true),
             ("submitted in one week", () => Week(day.AddDays(-7 * random.Next(1, 150))), OrderAuditSort.SubmittedAt, true),
             ("submitted in one quarter", () => new() { SubmittedFromUtc = day.AddDays(-90 * random.Next(1, 14)), SubmittedToUtc = day.AddDays(-90 * random.Next(1, 14) + 90) }, OrderAuditSort.SubmittedAt, true),

@@ -192,6 +192,33 @@ public class OrderAuditQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task PageAsync_AsThePageLoadsIt_TwoStatementsTotalFromTheStatusCounts()
+    {
+        for (var i = 0; i < 30; i++) await _h.AddAsync(serials: [$"SN-A{i:D3}", $"SN-B{i:D3}"]);
+        await _h.AddAsync(status: OrderStatus.Approved, serials: ["SN-X001"]);
+        _h.Factory.Reset();
+
+        var page = await _h.Query.PageAsync(new() { Status = OrderStatus.Submitted, SerialNumber = "sn-" }, OrderAuditSort.Customer, false, 25, 25);
+
+        Assert.Equal(2, _h.Factory.Commands);
+        Assert.Equal(30, page.Total);
+        Assert.Equal(5, page.Rows.Count);
+        Assert.Equal(30, page.CountByStatus[OrderStatus.Submitted]);
+        Assert.Equal(1, page.CountByStatus[OrderStatus.Approved]);
+    }
+
+    [Fact]
+    public async Task RunAsync_SerialTypedWithSpacesOrFirstDigits_FindsTheOrder()
+    {
+        var hit = await _h.AddAsync(serials: ["702000100001", "702000100002"]);
+        await _h.AddAsync(serials: ["702000200001"]);
+
+        Assert.Equal([hit.Number!], await NumbersAsync(new() { SerialNumber = " 7020 0010-0002 " }));
+        Assert.Equal([hit.Number!], await NumbersAsync(new() { SerialNumber = "7020001" }));
+        Assert.Equal(2, (await NumbersAsync(new() { SerialNumber = "70200" })).Count);
+    }
+
+    [Fact]
     public async Task CountByStatusAsync_IgnoresStatusFilterKeepsOthers()
     {
         await _h.AddAsync(country: "BE");

@@ -61,8 +61,8 @@ public sealed class OrderPlanChangeTests : IDisposable
         return await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == id);
     }
 
-    private async Task<PlanOffer> OfferAsync(string profile, string planCode) =>
-        (await Eligibility.QuoteAsync(Device, PurchaseTerms.Request("FR", "EUR", null, profile, 1) with { ExcludingOrderNumber = "any" }))
+    private async Task<PlanOffer> OfferAsync(string profile, string planCode, string orderNumber) =>
+        (await Eligibility.QuoteAsync(Device, PurchaseTerms.Request("FR", "EUR", null, profile, 1) with { ExcludingOrderNumber = orderNumber }))
         .Offers.Single(o => o.PlanCode == planCode);
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class OrderPlanChangeTests : IDisposable
     {
         var reseller = PurchaseTestData.AddUser(_fx, CustomerProfile.ResellerCode, "FR");
         var order = await AddAsync(reseller);
-        var expected = await OfferAsync(CustomerProfile.ResellerCode, "MI-TO25");
-        var consumerPrice = await OfferAsync(CustomerProfile.CustomerCode, "MI-TO25");
+        var expected = await OfferAsync(CustomerProfile.ResellerCode, "MI-TO25", order.Number!);
+        var consumerPrice = await OfferAsync(CustomerProfile.CustomerCode, "MI-TO25", order.Number!);
 
         var result = await _plans.ChangeAsync(new OrderRef(order.Id, order.Version), AdminHarness.Ada, order.Lines[0].Id, "MI-TO25");
 

@@ -105,7 +105,8 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
     internal static IQueryable<Order> Apply(IQueryable<Order> q, IQueryable<OrderLine> lines, OrderAuditFilter f)
     {
         q = q.Where(o => o.Status != OrderStatus.Draft);
-        if (Upper(f.Number) is { } number) q = q.Where(o => o.Number!.Contains(number));
+        if (OrderNumber.Normalize(f.Number) is { } whole) q = q.Where(o => o.Number == whole); // a whole number: the unique index
+        else if (Upper(f.Number) is { } number) q = q.Where(o => o.Number!.Contains(number));
         if (f.Status is { } status) q = q.Where(o => o.Status == status);
         if (f.SubmittedFromUtc is { } from) q = q.Where(o => o.SubmittedAtUtc >= from);
         if (f.SubmittedToUtc is { } to) q = q.Where(o => o.SubmittedAtUtc < to);
