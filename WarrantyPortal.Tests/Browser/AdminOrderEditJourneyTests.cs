@@ -53,8 +53,8 @@ public class AdminOrderEditJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("[data-testid=order-payment-method]")).ToContainTextAsync("Not chosen yet");
 
         await page.Locator("[data-testid=change-plan]").ClickAsync();
-        var dialog = page.Locator("[data-testid=change-plan-dialog]");
-        await Assertions.Expect(dialog).ToContainTextAsync(serial);
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.Locator(".mud-dialog-title")).ToContainTextAsync(serial);
         var option = dialog.Locator("[data-plan=MI-TO25]");
         await Assertions.Expect(option).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(dialog.Locator("[data-plan^=SI-]")).ToHaveCountAsync(0);
