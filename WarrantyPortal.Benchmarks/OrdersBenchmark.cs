@@ -64,7 +64,7 @@ internal static class OrdersBenchmark
             ("order number", () => new() { Number = sample.Number(random) }, OrderAuditSort.SubmittedAt, true),
             ("order number part", () => new() { Number = sample.Number(random)[^6..] }, OrderAuditSort.SubmittedAt, true),
             ("submitted in one week", () => Week(day.AddDays(-7 * random.Next(1, 150))), OrderAuditSort.SubmittedAt, true),
-            ("submitted in one quarter", () => new() { SubmittedFromUtc = day.AddDays(-90 * random.Next(1, 14)), SubmittedToUtc = day.AddDays(-90 * random.Next(1, 14) + 90) }, OrderAuditSort.SubmittedAt, true),
+            ("submitted in one quarter", () => Quarter(day.AddDays(-90 * random.Next(1, 14))), OrderAuditSort.SubmittedAt, true),
             ("customer name part", () => new() { Customer = sample.CustomerPart(random) }, OrderAuditSort.SubmittedAt, true),
             ("customer email", () => new() { Customer = sample.Email(random) }, OrderAuditSort.SubmittedAt, true),
             ("company name part", () => new() { Company = sample.CompanyPart(random) }, OrderAuditSort.SubmittedAt, true),
@@ -120,6 +120,8 @@ internal static class OrdersBenchmark
     }
 
     private static OrderAuditFilter Week(DateTime from) => new() { SubmittedFromUtc = from, SubmittedToUtc = from.AddDays(7) };
+
+    private static OrderAuditFilter Quarter(DateTime from) => new() { SubmittedFromUtc = from, SubmittedToUtc = from.AddDays(90) };
 
     private static OrderAuditFilter TotalRange(Random random)
     {
