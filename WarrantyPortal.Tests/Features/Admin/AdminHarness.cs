@@ -38,7 +38,7 @@ public sealed class AdminHarness : IDisposable
 
     /// <summary>Writes a submitted order (then moves it to <paramref name="status"/>) and returns it as saved.</summary>
     public async Task<Order> AddAsync(string name = "Alice Buyer", string? company = null, string country = "FR", string currency = "EUR",
-        long unitMinor = 100_00, OrderStatus status = OrderStatus.Submitted, DateTime? submittedAt = null, string? email = null, params string[] serials)
+        long unitMinor = 100_00, OrderStatus status = OrderStatus.Submitted, DateTime? submittedAt = null, string? email = null, PaymentMethod? method = null, params string[] serials)
     {
         var n = Interlocked.Increment(ref _sequence);
         var at = submittedAt ?? new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc).AddHours(n);
@@ -55,9 +55,12 @@ public sealed class AdminHarness : IDisposable
         var admin = OrderActor.Admin(OrdersHarness.AdminId, "Ada Admin");
         switch (status)
         {
-            case OrderStatus.Approved: order.Approve(admin, at.AddHours(1)); break;
+            case OrderStatus.Approved:
+                order.Approve(admin, at.AddHours(1));
+                if (method is { } chosen) order.ChoosePaymentMethod(chosen);
+                break;
             case OrderStatus.AwaitingTransfer: order.Approve(admin, at.AddHours(1)); order.MarkAwaitingTransfer(admin, at.AddHours(2)); break;
-            case OrderStatus.Paid: order.Approve(admin, at.AddHours(1)); order.MarkPaid(admin, at.AddHours(2)); break;
+            case OrderStatus.Paid: order.Approve(admin, at.AddHours(1)); order.MarkPaid(admin, at.AddHours(2), null, method); break;
             case OrderStatus.Rejected: order.Reject(admin, at.AddHours(1), "No"); break;
             case OrderStatus.Cancelled: order.Cancel(admin, at.AddHours(1), "Duplicate"); break;
         }

@@ -141,13 +141,15 @@ public class OrderAdminServiceTests : IDisposable
     [Fact]
     public async Task RecordTransferAsync_AmountAndCurrencyMatch_OrderPaidAndCustomerTold()
     {
-        var order = await _h.AddAsync(status: OrderStatus.AwaitingTransfer);
+        var order = await _h.AddAsync(status: OrderStatus.Approved, method: PaymentMethod.Card);
 
         var result = await _h.Service.RecordTransferAsync(_h.Ref(order), AdminHarness.Ada, new(120.00m, "eur", new DateOnly(2026, 6, 3), "BNP-7781"));
 
         Assert.True(result.Ok);
         Assert.Null(result.Message);
-        Assert.Equal(OrderStatus.Paid, (await _h.ReloadAsync(order.Id)).Status);
+        var paid = await _h.ReloadAsync(order.Id);
+        Assert.Equal(OrderStatus.Paid, paid.Status);
+        Assert.Equal(PaymentMethod.WireTransfer, paid.PaymentMethod);
         Assert.Contains(("order-paid-transfer", "alice@example.test"), await EmailsAsync(order.Number!));
     }
 

@@ -15,7 +15,7 @@ public class OrderAuditExportTests
         foreach (var c in customers)
         {
             yield return new OrderAuditRow(Guid.NewGuid(), $"WE2026060100{++i:D2}", OrderStatus.Submitted, new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc),
-                c, "x@example.test", c, "FR", new Money(123_45, "EUR"), 2, Guid.NewGuid());
+                c, "x@example.test", c, "FR", new Money(123_45, "EUR"), 2, Guid.NewGuid(), PaymentMethod.WireTransfer);
             await Task.Yield();
         }
     }
@@ -43,7 +43,7 @@ public class OrderAuditExportTests
         Assert.StartsWith("Order,Status,", lines[0]);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", lines[1]);
         Assert.Contains("\"Dupont, Fils\"", lines[2]);
-        Assert.Contains(",123.45,2", lines[1]);
+        Assert.Contains(",FR,Wire transfer,EUR,123.45,2", lines[1]);
     }
 
     [Fact]
@@ -61,7 +61,9 @@ public class OrderAuditExportTests
             // XML stores a lone carriage return as a line feed; what matters is the apostrophe in front.
             Assert.Equal("'" + Dangerous[i].Replace('\r', '\n'), cell.GetString());
         }
-        Assert.Equal(123.45, sheet.Cell(2, 9).GetDouble(), 3);
+        Assert.Equal("Payment method", sheet.Cell(1, 8).GetString());
+        Assert.Equal("Wire transfer", sheet.Cell(2, 8).GetString());
+        Assert.Equal(123.45, sheet.Cell(2, 10).GetDouble(), 3);
         Assert.True(sheet.Column(4).Width > 20);
     }
 }

@@ -86,6 +86,35 @@ public class OrderAuditQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FilterByPaymentMethod_OnlyOrdersPaidOrBeingPaidThatWay()
+    {
+        var card = await _h.AddAsync(status: OrderStatus.Paid, method: PaymentMethod.Card);
+        var alipay = await _h.AddAsync(status: OrderStatus.Approved, method: PaymentMethod.Alipay);
+        var wire = await _h.AddAsync(status: OrderStatus.AwaitingTransfer);
+        await _h.AddAsync();
+
+        Assert.Equal([card.Number!], await NumbersAsync(new() { PaymentMethod = PaymentMethod.Card }));
+        Assert.Equal([alipay.Number!], await NumbersAsync(new() { PaymentMethod = PaymentMethod.Alipay }));
+        Assert.Equal([wire.Number!], await NumbersAsync(new() { PaymentMethod = PaymentMethod.WireTransfer }));
+        Assert.Empty(await NumbersAsync(new() { PaymentMethod = PaymentMethod.EuBankTransfer }));
+        var row = (await _h.Query.RunAsync(new() { Number = alipay.Number }, OrderAuditSort.Number, false, 0, 5)).Rows.Single();
+        Assert.Equal(PaymentMethod.Alipay, row.PaymentMethod);
+    }
+
+    [Fact]
+    public void Criteria_PaymentMethod_SurvivesTheExportLink()
+    {
+        var criteria = new OrderAuditCriteria(new OrderAuditFilter { PaymentMethod = PaymentMethod.EuBankTransfer, Currency = "EUR" }, OrderAuditSort.PaymentMethod, false);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(criteria.ToQueryString());
+
+        var back = OrderAuditCriteria.From(new Microsoft.AspNetCore.Http.QueryCollection(query));
+
+        Assert.Equal(criteria, back);
+        Assert.Null(OrderAuditCriteria.From(new Microsoft.AspNetCore.Http.QueryCollection(
+            Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?method=Cheque"))).Filter.PaymentMethod);
+    }
+
+    [Fact]
     public async Task RunAsync_Drafts_NeverListed()
     {
         var placed = await _h.AddAsync();
@@ -107,10 +136,11 @@ public class OrderAuditQueryTests : IDisposable
     [InlineData(OrderAuditSort.SubmittedAt)]
     [InlineData(OrderAuditSort.Number)]
     [InlineData(OrderAuditSort.Status)]
+    [InlineData(OrderAuditSort.PaymentMethod)]
     public async Task RunAsync_EachSort_BothDirectionsInDatabaseOrder(OrderAuditSort sort)
     {
-        await _h.AddAsync(name: "Carl C", company: "Beta", country: "DE", currency: "EUR", unitMinor: 300_00, submittedAt: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-        await _h.AddAsync(name: "Anna A", company: "Gamma", country: "BE", currency: "USD", unitMinor: 20_00, status: OrderStatus.Approved, submittedAt: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await _h.AddAsync(name: "Carl C", company: "Beta", country: "DE", currency: "EUR", unitMinor: 300_00, submittedAt: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), status: OrderStatus.Paid, method: PaymentMethod.WireTransfer);
+        await _h.AddAsync(name: "Anna A", company: "Gamma", country: "BE", currency: "USD", unitMinor: 20_00, status: OrderStatus.Approved, submittedAt: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), method: PaymentMethod.Card);
         await _h.AddAsync(name: "Bert B", company: "Alpha", country: "FR", currency: "GBP", unitMinor: 1_000_00, status: OrderStatus.Rejected, submittedAt: new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc));
         Func<OrderAuditRow, IComparable> key = sort switch
         {
@@ -121,6 +151,7 @@ public class OrderAuditQueryTests : IDisposable
             OrderAuditSort.Currency => r => r.Total.Currency,
             OrderAuditSort.SubmittedAt => r => r.SubmittedAtUtc!.Value,
             OrderAuditSort.Number => r => r.Number,
+            OrderAuditSort.PaymentMethod => r => r.PaymentMethod?.ToString() ?? "",
             _ => r => r.Status.ToString(),
         };
 
@@ -158,6 +189,33 @@ public class OrderAuditQueryTests : IDisposable
         Assert.All(page.Rows, r => Assert.Equal(3, r.LineCount));
         Assert.Equal(2, afterPage); // the count and the page, never one per row
         Assert.Equal(3, _h.Factory.Commands);
+    }
+
+    [Fact]
+    public async Task PageAsync_AsThePageLoadsIt_TwoStatementsTotalFromTheStatusCounts()
+    {
+        for (var i = 0; i < 30; i++) await _h.AddAsync(serials: [$"SN-A{i:D3}", $"SN-B{i:D3}"]);
+        await _h.AddAsync(status: OrderStatus.Approved, serials: ["SN-X001"]);
+        _h.Factory.Reset();
+
+        var page = await _h.Query.PageAsync(new() { Status = OrderStatus.Submitted, SerialNumber = "sn-" }, OrderAuditSort.Customer, false, 25, 25);
+
+        Assert.Equal(2, _h.Factory.Commands);
+        Assert.Equal(30, page.Total);
+        Assert.Equal(5, page.Rows.Count);
+        Assert.Equal(30, page.CountByStatus[OrderStatus.Submitted]);
+        Assert.Equal(1, page.CountByStatus[OrderStatus.Approved]);
+    }
+
+    [Fact]
+    public async Task RunAsync_SerialTypedWithSpacesOrFirstDigits_FindsTheOrder()
+    {
+        var hit = await _h.AddAsync(serials: ["702000100001", "702000100002"]);
+        await _h.AddAsync(serials: ["702000200001"]);
+
+        Assert.Equal([hit.Number!], await NumbersAsync(new() { SerialNumber = " 7020 0010-0002 " }));
+        Assert.Equal([hit.Number!], await NumbersAsync(new() { SerialNumber = "7020001" }));
+        Assert.Equal(2, (await NumbersAsync(new() { SerialNumber = "70200" })).Count);
     }
 
     [Fact]

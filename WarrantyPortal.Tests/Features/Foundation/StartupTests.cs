@@ -76,4 +76,16 @@ public class StartupTests
         Assert.NotEmpty(ordered);
         Assert.Empty(ordered.Except(known));
     }
+
+    [Fact]
+    public async Task FirstStart_Development_EachDemoDeviceIsOnOneOpenOrderAtMost()
+    {
+        using var app = new PortalApp().Start();
+
+        await using var db = await app.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        var open = new[] { WarrantyPortal.Domain.Orders.OrderStatus.Submitted, WarrantyPortal.Domain.Orders.OrderStatus.Approved, WarrantyPortal.Domain.Orders.OrderStatus.AwaitingTransfer };
+        var serials = await db.Orders.Where(o => open.Contains(o.Status)).SelectMany(o => o.Lines.Select(l => l.SerialNumber)).ToListAsync();
+        Assert.NotEmpty(serials);
+        Assert.Empty(serials.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
 }

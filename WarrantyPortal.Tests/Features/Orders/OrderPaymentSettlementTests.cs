@@ -52,8 +52,27 @@ public class OrderPaymentSettlementTests
         var order = await LoadAsync(h, number);
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.NotNull(order.PaidAtUtc);
+        Assert.Equal(PaymentMethod.Card, order.PaymentMethod);
         Assert.Equal(1, await PaidEmailsAsync(h, number));
         await told.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task PaymentProcessingAsync_StripeBankTransfer_OrderShowsTheMethodThenPaidKeepsIt()
+    {
+        using var h = new OrdersHarness();
+        var (number, reference, total) = await ApprovedAsync(h);
+        var s = Settlement(h);
+
+        await s.PaymentProcessingAsync(reference, PaymentMethodKind.EuBankTransfer, "pi_9", "evt_p", default);
+        Assert.Equal(PaymentMethod.EuBankTransfer, (await LoadAsync(h, number)).PaymentMethod);
+
+        await s.PaymentSucceededAsync(reference, total, PaymentMethodKind.EuBankTransfer, "pi_9", "evt_s", default);
+        await s.PaymentProcessingAsync(reference, PaymentMethodKind.Alipay, "pi_late", "evt_late", default);
+
+        var order = await LoadAsync(h, number);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(PaymentMethod.EuBankTransfer, order.PaymentMethod);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.Status, o.SubmittedAtUtc });
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+        b.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.Remark).HasMaxLength(1000);
         b.Property(o => o.CloseReason).HasMaxLength(1000);
         b.Property(o => o.Version).IsConcurrencyToken();

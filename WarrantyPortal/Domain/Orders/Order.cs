@@ -55,6 +55,12 @@ public sealed class Order
     public DateTime? CompletedAtUtc { get; private set; }
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The method the buyer last chose to pay with, then the one the money came by; null until a method is chosen.
+    /// Once the order is paid it no longer changes.
+    /// </summary>
+    public PaymentMethod? PaymentMethod { get; private set; }
+
     /// <summary>Why the order was rejected or cancelled, as told to the buyer.</summary>
     public string? CloseReason { get; private set; }
 
@@ -145,12 +151,29 @@ public sealed class Order
         Close(atUtc, reason);
     }
 
-    public void MarkAwaitingTransfer(OrderActor by, DateTime atUtc, string? remark = null) => Move(OrderStatus.AwaitingTransfer, by, atUtc, remark);
+    public void MarkAwaitingTransfer(OrderActor by, DateTime atUtc, string? remark = null)
+    {
+        Move(OrderStatus.AwaitingTransfer, by, atUtc, remark);
+        PaymentMethod = Domain.Orders.PaymentMethod.WireTransfer;
+    }
 
-    public void MarkPaid(OrderActor by, DateTime atUtc, string? remark = null)
+    /// <summary>The money arrived, by <paramref name="method"/> when known.</summary>
+    public void MarkPaid(OrderActor by, DateTime atUtc, string? remark = null, PaymentMethod? method = null)
     {
         Move(OrderStatus.Paid, by, atUtc, remark);
         PaidAtUtc = atUtc;
+        PaymentMethod = method ?? PaymentMethod;
+    }
+
+    /// <summary>
+    /// The buyer chose how to pay (a checkout opened, a bank transfer started). Ignored once the order is paid or closed,
+    /// so a late report about an abandoned checkout cannot rewrite how the money came. True when it changed.
+    /// </summary>
+    public bool ChoosePaymentMethod(PaymentMethod method)
+    {
+        if (!CanPay || PaymentMethod == method) return false;
+        PaymentMethod = method;
+        return true;
     }
 
     public void Complete(OrderActor by, DateTime atUtc, string? remark = null)
@@ -187,6 +210,25 @@ public sealed class Order
         var line = _lines.SingleOrDefault(l => l.Id == lineId) ?? throw new ArgumentException($"The order has no line {lineId}.", nameof(lineId));
         if (_lines.Count == 1) throw new OrderException(OrderError.NoLines, "An order needs at least one device: cancel it instead.");
         _lines.Remove(line);
+        Recompute();
+        return line;
+    }
+
+    /// <summary>Lines may still change (a plan changed by an admin): until the order is paid or closed.</summary>
+    public bool CanChangeLines => Status is OrderStatus.Submitted or OrderStatus.Approved or OrderStatus.AwaitingTransfer;
+
+    /// <summary>
+    /// Puts another plan on a line, at the prices given (the catalogue's, for this buyer); any settlement price set during
+    /// the audit gives way to them and the totals follow. Refused once the order is paid or closed.
+    /// </summary>
+    public OrderLine ChangePlan(int lineId, string planCode, string planName, long standardUnitPriceMinor, long unitPriceMinor, int vatRateBasisPoints)
+    {
+        if (!CanChangeLines)
+        {
+            throw new OrderException(OrderError.IllegalTransition, $"Order {Number ?? Id.ToString()} is {Status}: its plans can no longer be changed.");
+        }
+        var line = _lines.SingleOrDefault(l => l.Id == lineId) ?? throw new ArgumentException($"The order has no line {lineId}.", nameof(lineId));
+        line.ChangePlan(planCode, planName, standardUnitPriceMinor, unitPriceMinor, vatRateBasisPoints);
         Recompute();
         return line;
     }

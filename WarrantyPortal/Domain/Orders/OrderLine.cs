@@ -52,4 +52,18 @@ public sealed class OrderLine
     public long StandardAmountMinor => StandardUnitPriceMinor * Quantity;
 
     internal void Settle(long unitPriceMinor) => UnitPriceMinor = unitPriceMinor;
+
+    internal void ChangePlan(string planCode, string planName, long standardUnitPriceMinor, long unitPriceMinor, int vatRateBasisPoints)
+    {
+        if (string.IsNullOrWhiteSpace(planCode)) throw new ArgumentException("A line needs a plan.", nameof(planCode));
+        if (standardUnitPriceMinor < 0 || unitPriceMinor < 0 || vatRateBasisPoints < 0 || vatRateBasisPoints > 10_000)
+        {
+            throw new OrderException(OrderError.PriceInvalid, $"Line {SerialNumber} has a negative price or a VAT rate outside 0–100 %.");
+        }
+        PlanCode = planCode.Trim();
+        PlanName = planName.Trim();
+        StandardUnitPriceMinor = standardUnitPriceMinor;
+        UnitPriceMinor = unitPriceMinor;
+        VatRateBasisPoints = vatRateBasisPoints;
+    }
 }

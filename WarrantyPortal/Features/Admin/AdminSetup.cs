@@ -13,6 +13,7 @@ public static class AdminSetup
         services.AddSingleton<OrderAuditQuery>();
         services.AddSingleton<AdminOrderEmails>();
         services.AddSingleton<OrderAdminService>();
+        services.AddSingleton<OrderPlanChangeService>();
         services.AddSingleton<OrderAdminQuery>();
         services.AddScoped<Audit.AdminActorProvider>();
         services.AddSingleton<Dashboard.DashboardQuery>();

@@ -72,6 +72,7 @@ public sealed class OrderPaymentService(
         {
             // A visitor with a link comes back to the payment status page: the order's own pages need a sign-in.
             var start = await checkout.StartAsync(RequestFor(order, culture, access.IsLink ? null : $"/orders/{order.Number}/pay"), method, ct);
+            await RememberMethodAsync(order.Id, method.ForOrder(), ct);
             return new PayResult(PayOutcome.Redirect, start.RedirectUrl);
         }
         catch (PaymentUnavailableException ex)
@@ -110,6 +111,26 @@ public sealed class OrderPaymentService(
         }
         notifier.Publish(order.Id);
         return new PayResult(PayOutcome.Redirect, Transfer: transfer.For(order.Number!, amount, now));
+    }
+
+    /// <summary>
+    /// The order now shows the method the customer is paying with. It is not an order change an admin could collide
+    /// with (the version stays), and a concurrent change simply wins: the payment's outcome records the method again.
+    /// </summary>
+    private async Task RememberMethodAsync(Guid orderId, PaymentMethod method, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null || !order.ChoosePaymentMethod(method)) return;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            notifier.Publish(orderId);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            logger.LogInformation(ex, "Order {OrderId} changed while its payment method was recorded", orderId);
+        }
     }
 
     /// <summary>The order as the checkout sees it: one line per device at its net price, then the VAT, adding up to the total.</summary>

@@ -35,14 +35,15 @@ public sealed class OrderPaymentSettlement(
             {
                 return Note(order, eventId, $"Payment of {amount.Format()} received by {method} ({providerReference}) while the order is {order.Status}: needs review.");
             }
-            order.MarkPaid(OrderActor.System, Now, $"{method} payment {providerReference}");
+            order.MarkPaid(OrderActor.System, Now, $"{method} payment {providerReference}", method.ForOrder());
             outbox.Add(db, emails.PaymentReceived(order, await OrderRecipients.CultureOfAsync(db, order.CustomerUserId, ct)));
             return true;
         });
 
     public Task PaymentProcessingAsync(string orderReference, PaymentMethodKind method, string providerReference, string eventId, CancellationToken ct) =>
         ApplyAsync(orderReference, ct, (_, order) => Task.FromResult(order.Status == OrderStatus.Approved
-            && Note(order, eventId, $"{method} payment started ({providerReference}): waiting for the bank's confirmation.")));
+            && (order.ChoosePaymentMethod(method.ForOrder())
+                | Note(order, eventId, $"{method} payment started ({providerReference}): waiting for the bank's confirmation."))));
 
     public Task PaymentFailedAsync(string orderReference, PaymentMethodKind method, string reason, string providerReference, string eventId, CancellationToken ct) =>
         ApplyAsync(orderReference, ct, (_, order) => Task.FromResult(order.CanPay

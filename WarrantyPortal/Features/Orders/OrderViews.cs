@@ -43,7 +43,8 @@ public sealed record OrderDetails(
     IReadOnlyList<OrderLineView> Lines,
     OrderTotals Totals,
     IReadOnlyList<OrderHistoryEntry> History,
-    Domain.Catalog.VatVerification? VatCheck = null)
+    Domain.Catalog.VatVerification? VatCheck = null,
+    PaymentMethod? PaymentMethod = null)
 {
     public bool CanCancel => OrderTransitions.CanCancel(Status);
     public bool CanPay => OrderTransitions.CanPay(Status);
@@ -53,5 +54,6 @@ public sealed record OrderDetails(
         o.CloseReason, o.Lines.Select(l => OrderLineView.From(l, o.Currency)).ToList(), o.Totals,
         o.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
             .Select(h => new OrderHistoryEntry(h.AtUtc, h.FromStatus, h.ToStatus, h.ActorKind, h.ActorName, h.Remark)).ToList(),
-        o.VatCheck);
+        o.VatCheck,
+        o.PaymentMethod);
 }

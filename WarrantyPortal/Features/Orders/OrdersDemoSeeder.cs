@@ -35,7 +35,7 @@ public sealed class OrdersDemoSeeder(IDbContextFactory<ApplicationDbContext> fac
         var now = clock.GetUtcNow().UtcDateTime;
 
         await PlaceAsync(customer.Id, buyer, me, now.AddDays(-41), [MicroLine("702000990041"), MicroLine("702000990042")],
-            (o, at) => { o.Approve(team, at.AddHours(3)); o.MarkPaid(OrderActor.System, at.AddHours(5), "Card payment"); o.Complete(OrderActor.System, at.AddHours(5).AddMinutes(1)); }, ct);
+            (o, at) => { o.Approve(team, at.AddHours(3)); o.MarkPaid(OrderActor.System, at.AddHours(5), "Card payment", PaymentMethod.Card); o.Complete(OrderActor.System, at.AddHours(5).AddMinutes(1)); }, ct);
         await PlaceAsync(customer.Id, buyer, me, now.AddDays(-20), [StringInverterLine("SI1ES120N09113", "SI-TO15", 15, 299_00)],
             (o, at) => o.Cancel(me, at.AddDays(1), "Ordered the wrong plan"), ct);
         await PlaceAsync(customer.Id, buyer with { PayerKind = PayerKind.Company, PayerName = "Sonnenstrom Berlin GmbH", TaxId = "DE811907980" }, me,

@@ -347,6 +347,30 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AuditCompany")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("\"Buyer_PayerName\"", true);
+
+                    b.Property<string>("AuditCountry")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasComputedColumnSql("\"Buyer_Country\"", true);
+
+                    b.Property<string>("AuditCustomer")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("\"Buyer_FullName\"", true);
+
+                    b.Property<string>("AuditCustomerSearch")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(530)
+                        .HasColumnType("character varying(530)")
+                        .HasComputedColumnSql("lower(\"Buyer_FullName\") || ' ' || lower(\"Buyer_Email\")", true);
+
                     b.Property<DateTime?>("AuditedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -382,6 +406,10 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Remark")
                         .HasMaxLength(1000)
@@ -539,15 +567,33 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("SubmittedAtUtc");
+                    b.HasIndex("AuditCompany", "Number");
 
-                    b.HasIndex("TotalMinor");
+                    b.HasIndex("AuditCountry", "Number");
+
+                    b.HasIndex("AuditCountry", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCustomer", "Number");
+
+                    b.HasIndex("Currency", "Number");
 
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
 
+                    b.HasIndex("PaymentMethod", "Number");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "Number");
+
                     b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("SubmittedAtUtc", "Number");
+
+                    b.HasIndex("TotalMinor", "Number");
+
+                    b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });

@@ -334,6 +334,30 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuditCompany")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("\"Buyer_PayerName\"", true);
+
+                    b.Property<string>("AuditCountry")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("\"Buyer_Country\"", true);
+
+                    b.Property<string>("AuditCustomer")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("\"Buyer_FullName\"", true);
+
+                    b.Property<string>("AuditCustomerSearch")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(530)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"Buyer_FullName\") || ' ' || lower(\"Buyer_Email\")", true);
+
                     b.Property<DateTime?>("AuditedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -368,6 +392,10 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Remark")
@@ -526,15 +554,33 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("SubmittedAtUtc");
+                    b.HasIndex("AuditCompany", "Number");
 
-                    b.HasIndex("TotalMinor");
+                    b.HasIndex("AuditCountry", "Number");
+
+                    b.HasIndex("AuditCountry", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCustomer", "Number");
+
+                    b.HasIndex("Currency", "Number");
 
                     b.HasIndex("Currency", "SubmittedAtUtc");
 
                     b.HasIndex("CustomerUserId", "CreatedAtUtc");
 
+                    b.HasIndex("PaymentMethod", "Number");
+
+                    b.HasIndex("PaymentMethod", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "Number");
+
                     b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("SubmittedAtUtc", "Number");
+
+                    b.HasIndex("TotalMinor", "Number");
+
+                    b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });

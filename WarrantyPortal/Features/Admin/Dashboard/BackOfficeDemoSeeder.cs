@@ -36,8 +36,10 @@ public sealed class BackOfficeDemoSeeder(IDbContextFactory<ApplicationDbContext>
             var reseller = await check.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == ResellerEmail, ct);
             if (reseller is null || await check.Orders.AnyAsync(o => o.CustomerUserId == reseller.Id, ct)) return;
             var plans = await check.Plans.AsNoTracking().Include(p => p.Prices).Where(p => p.RetiredAtUtc == null).ToListAsync(ct);
-            var devices = (await check.Devices.AsNoTracking().OrderBy(d => d.Id).Take(600).ToListAsync(ct))
-                .Where(d => plans.Any(p => Fits(p, d))).ToList();
+            // The fixed demo devices (README's demo serials, the demo customer's own) keep the case they show.
+            var fixedSerials = Registry.DemoFleet.Fixed(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Select(d => d.SerialNumber.Value).ToHashSet();
+            var devices = (await check.Devices.AsNoTracking().OrderBy(d => d.Id).Take(600 + fixedSerials.Count).ToListAsync(ct))
+                .Where(d => !fixedSerials.Contains(d.SerialNumber) && plans.Any(p => Fits(p, d))).ToList();
             if (devices.Count < 50) return;
             await SeedOrdersAsync(reseller.Id, devices, plans, ct);
         }
@@ -101,7 +103,8 @@ public sealed class BackOfficeDemoSeeder(IDbContextFactory<ApplicationDbContext>
         if (paid > now || roll < 24) return;
         if (roll < 45) o.MarkAwaitingTransfer(me, audited.AddMinutes(20));
         if (roll < 30 && age < 20) return;
-        o.MarkPaid(OrderActor.System, paid, roll < 45 ? "Bank transfer" : "Card payment");
+        o.MarkPaid(OrderActor.System, paid, roll < 45 ? "Bank transfer" : roll < 55 ? "Alipay payment" : "Card payment",
+            roll < 45 ? PaymentMethod.WireTransfer : roll < 55 ? PaymentMethod.Alipay : PaymentMethod.Card);
         if (paid.AddMinutes(1) < now && roll > 50) o.Complete(OrderActor.System, paid.AddMinutes(1));
     }
 }

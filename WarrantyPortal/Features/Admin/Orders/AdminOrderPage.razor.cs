@@ -17,6 +17,8 @@ public partial class AdminOrderPage
     [Inject] private OrderChangeNotifier Notifier { get; set; } = default!;
     [Inject] private AdminActorProvider Actor { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private OrderPlanChangeService PlanChanges { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
     private AdminOrderDetails? _d;
@@ -60,6 +62,18 @@ public partial class AdminOrderPage
     private Task CancelAsync(string reason) => RunAsync(a => Orders.CancelAsync(_d!.Ref, a, reason), "Cancelled; the customer is told by email.");
 
     private Task RemoveLineAsync(int lineId) => RunAsync(a => Orders.RemoveLineAsync(_d!.Ref, a, lineId), "Device removed; totals updated.");
+
+    private async Task ChangePlanAsync(AdminOrderLine line)
+    {
+        var target = _d!.Ref;
+        var dialog = await Dialogs.ShowAsync<ChangePlanDialog>(null,
+            new DialogParameters<ChangePlanDialog> { { d => d.OrderId, target.Id }, { d => d.LineId, line.Id }, { d => d.SerialNumber, line.Line.SerialNumber } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled || result.Data is not string planCode) return;
+        // The version read when the dialog opened: a change made meanwhile by someone else is reported, not overwritten.
+        await RunAsync(a => PlanChanges.ChangeAsync(target, a, line.Id, planCode), AdminStrings.Get("ChangePlan_Done"));
+    }
 
     private Task RecordTransferAsync(WireTransferInput input) =>
         RunAsync(a => Orders.RecordTransferAsync(_d!.Ref, a, input), "Transfer recorded; the order is paid.");

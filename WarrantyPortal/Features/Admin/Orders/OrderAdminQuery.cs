@@ -29,6 +29,9 @@ public sealed record AdminOrderDetails(
 {
     public OrderRef Ref => new(Order.Id, Version);
     public bool AwaitsAudit => Order.Status == OrderStatus.Submitted;
+
+    /// <summary>A line's plan may still be changed: the order is neither paid nor closed.</summary>
+    public bool CanChangePlans => Order.Status is OrderStatus.Submitted or OrderStatus.Approved or OrderStatus.AwaitingTransfer;
     public int IneligibleCount => Lines.Count(l => l.StillEligible == false);
 }
 

@@ -101,6 +101,24 @@ public sealed class OrderAdminService(
         }, ct);
 
     /// <summary>
+    /// Puts a plan priced by <see cref="OrderPlanChangeService"/> on a line of an order not yet paid or closed.
+    /// Called through that service, which prices the plan on the server just before.
+    /// </summary>
+    internal Task<AdminResult> ApplyPlanAsync(OrderRef order, AdminActor actor, int lineId, PlanChoice plan, CancellationToken ct = default) =>
+        ActAsync(order, actor, "ChangePlan", async (db, o) =>
+        {
+            if (await OrderPlanChangeService.RefusalAsync(db, o, ct) is { } refusal) return new AdminResult(AdminOutcome.NotAllowed, refusal);
+            var line = o.Lines.SingleOrDefault(l => l.Id == lineId);
+            if (line is null) return new AdminResult(AdminOutcome.NotFound, AdminStrings.Get("ChangePlan_NoLine"));
+            if (plan.UnitPrice.Currency != o.Currency) return new AdminResult(AdminOutcome.Invalid, $"The plan is priced in {plan.UnitPrice.Currency}, the order in {o.Currency}.");
+            var before = $"{line.SerialNumber} · {line.PlanCode} {line.PlanName} · {new Money(line.UnitPriceMinor, o.Currency)}";
+            o.ChangePlan(lineId, plan.PlanCode, plan.Name, plan.ListUnitPrice.Minor, plan.UnitPrice.Minor, plan.VatRateBasisPoints);
+            AuditTrail.Add(db, actor, Now, AuditTrail.OrderKind, o.Number!, "PlanChanged", before,
+                $"{line.SerialNumber} · {line.PlanCode} {line.PlanName} · {new Money(line.UnitPriceMinor, o.Currency)}");
+            return null;
+        }, ct);
+
+    /// <summary>
     /// Records a bank transfer. It marks the order paid only when amount and currency match the total; otherwise the
     /// transfer is kept, flagged, and the order stays as it is.
     /// </summary>
@@ -127,7 +145,7 @@ public sealed class OrderAdminService(
                 $"expected {new Money(o.TotalMinor, o.Currency)}", $"received {received} on {input.ReceivedOn:yyyy-MM-dd}, ref. {reference}");
             if (matches)
             {
-                o.MarkPaid(actor.ForOrder, Now, $"Bank transfer {reference}");
+                o.MarkPaid(actor.ForOrder, Now, $"Bank transfer {reference}", PaymentMethod.WireTransfer);
                 outbox.Add(db, emails.TransferReceived(o, await CultureAsync(db, o, ct)));
             }
             return matches ? null : new AdminResult(AdminOutcome.Done, $"Recorded and flagged: {received} received, {new Money(o.TotalMinor, o.Currency)} expected. The order is not marked paid.");
@@ -220,7 +238,8 @@ public sealed class OrderAdminService(
     private static AdminResult NotAllowed(Order o, string verb) => new(AdminOutcome.NotAllowed, $"Order {o.Number} is {o.Status}: it cannot be {verb}.");
 
     private static string Summary(Order o) =>
-        $"{o.Status} · {o.Lines.Count} line(s) · {new Money(o.TotalMinor, o.Currency).ToString()}";
+        $"{o.Status} · {o.Lines.Count} line(s) · {new Money(o.TotalMinor, o.Currency).ToString()}"
+        + (o.PaymentMethod is { } m ? $" · {m}" : "");
 
     private static string Reason(Order o, string action) =>
         action is "Reject" or "Cancel" && o.CloseReason is { } r ? $" · reason: {r}" : "";

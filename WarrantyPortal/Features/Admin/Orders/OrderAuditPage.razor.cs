@@ -28,9 +28,8 @@ public partial class OrderAuditPage
     private bool _reasonMissing, _busy;
     private IDisposable? _subscription;
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        _counts = await Query.CountByStatusAsync(_f);
         // Orders arrive and change while the page is open: reload the page of rows and the counts when they do.
         _subscription = Notifier.SubscribeAll(_ => InvokeAsync(RefreshAsync));
     }
@@ -43,7 +42,9 @@ public partial class OrderAuditPage
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         (_sort, _desc) = sort is null ? (OrderAuditSort.SubmittedAt, true) : (SortOf(sort.SortBy), sort.Descending);
-        var page = await Query.RunAsync(_f, _sort, _desc, state.Page * state.PageSize, state.PageSize, ct);
+        var page = await Query.PageAsync(_f, _sort, _desc, state.Page * state.PageSize, state.PageSize, ct);
+        _counts = page.CountByStatus;
+        StateHasChanged(); // the status chips show the counts read with the rows
         return new GridData<OrderAuditRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
@@ -54,13 +55,14 @@ public partial class OrderAuditPage
         nameof(OrderAuditRow.Customer) => OrderAuditSort.Customer,
         nameof(OrderAuditRow.Company) => OrderAuditSort.Company,
         nameof(OrderAuditRow.Country) => OrderAuditSort.Country,
+        nameof(OrderAuditRow.PaymentMethod) => OrderAuditSort.PaymentMethod,
         nameof(OrderAuditRow.Total) => OrderAuditSort.Total,
         _ => OrderAuditSort.SubmittedAt,
     };
 
+    // Reloading the grid reads the status counts with the rows.
     private async Task RefreshAsync()
     {
-        _counts = await Query.CountByStatusAsync(_f);
         if (_grid is not null) await _grid.ReloadServerData();
         StateHasChanged();
     }

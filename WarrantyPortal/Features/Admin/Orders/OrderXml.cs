@@ -17,6 +17,7 @@ public static class OrderXml
                 new XElement("submittedAt", Iso(o.SubmittedAtUtc)),
                 new XElement("auditedAt", Iso(o.AuditedAtUtc)),
                 new XElement("paidAt", Iso(o.PaidAtUtc)),
+                new XElement("paymentMethod", o.PaymentMethod?.ToString() ?? ""),
                 new XElement("buyer",
                     new XElement("name", b.FullName), new XElement("email", b.Email), new XElement("phone", b.Phone),
                     new XElement("country", b.Country), new XElement("payerKind", b.PayerKind), new XElement("payerName", b.PayerName),

@@ -275,8 +275,13 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CloseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuditCompany = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, computedColumnSql: "\"Buyer_PayerName\"", stored: true),
+                    AuditCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true, computedColumnSql: "\"Buyer_Country\"", stored: true),
+                    AuditCustomer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, computedColumnSql: "\"Buyer_FullName\"", stored: true),
+                    AuditCustomerSearch = table.Column<string>(type: "TEXT", maxLength: 530, nullable: true, computedColumnSql: "lower(\"Buyer_FullName\") || ' ' || lower(\"Buyer_Email\")", stored: true),
                     Buyer_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Buyer_Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Buyer_FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -1038,6 +1043,36 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "OrderId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCompany_Number",
+                table: "Orders",
+                columns: new[] { "AuditCompany", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Number",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCustomer_Number",
+                table: "Orders",
+                columns: new[] { "AuditCustomer", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCustomerSearch_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCustomerSearch", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Currency_Number",
+                table: "Orders",
+                columns: new[] { "Currency", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_Currency_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "Currency", "SubmittedAtUtc" });
@@ -1054,19 +1089,34 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_Number",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_Number",
+                table: "Orders",
+                columns: new[] { "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_SubmittedAtUtc",
+                name: "IX_Orders_SubmittedAtUtc_Number",
                 table: "Orders",
-                column: "SubmittedAtUtc");
+                columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor",
+                name: "IX_Orders_TotalMinor_Number",
                 table: "Orders",
-                column: "TotalMinor");
+                columns: new[] { "TotalMinor", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
