@@ -164,6 +164,44 @@ public sealed class RegistryOutageJourneyTests(RegistryOutageFixture fx) : IClas
         }
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(serial);
     }
+    [Fact]
+    public async Task Buy_RegistryDown_CardSaysTryAgainShortlyKeepsTheSerialThenQuotes()
+    {
+        const string serial = "702000100002";
+        fx.Platform.Devices[serial] = FakeRegistryPlatform.Device(serial);
+        fx.Platform.Mode = FakeRegistryPlatform.Behaviour.Fail;
+        var page = await fx.NewPageAsync();
+        await SignIn.AsDemoCustomerAsync(page, "/buy");
+        await page.WaitForInteractiveAsync();
+        var card = page.Locator("[data-testid=product-card]").First;
+        var input = card.Locator("input[data-testid=product-sn]");
+
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync(serial);
+
+        await Assertions.Expect(card.GetByTestId("sn-message")).ToHaveTextAsync("The device registry is not answering, try again shortly.");
+        await Assertions.Expect(input).ToHaveValueAsync(serial);
+        await page.ScreenshotAsync("buy-registry-down");
+
+        fx.Platform.Mode = FakeRegistryPlatform.Behaviour.Normal;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            // The customer types the last digit again, as anyone would.
+            await input.PressAsync("Backspace");
+            await input.PressSequentiallyAsync(serial[^1..]);
+            try
+            {
+                await Assertions.Expect(card).ToHaveAttributeAsync("data-quoted", serial, new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+        await Assertions.Expect(card.GetByTestId("sn-message")).ToHaveCountAsync(0);
+        await Assertions.Expect(card.Locator("[data-testid=product-model] input, [data-testid=product-model]").First).ToBeVisibleAsync();
+    }
 }
 
 /// <summary>A portal of its own (its mail server is stopped and started), and Chromium.</summary>

@@ -29,7 +29,16 @@ public sealed class OrderSubmissionService(
 
         var request = new OrderPricingRequest(draft.Buyer.Country, draft.Currency, draft.Buyer.TaxId,
             draft.Lines.Select(l => new OrderPricingItem(l.SerialNumber, l.PlanCode)).ToList(), userId);
-        var pricing = await pricer.PriceAsync(request, ct);
+        OrderPricing pricing;
+        try
+        {
+            pricing = await pricer.PriceAsync(request, ct);
+        }
+        catch (Features.Registry.RegistryUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Order of {UserId} not submitted: the registry did not answer", userId);
+            return SubmitResult.Invalid([t["Submit_Error_RegistryDown"]]);
+        }
         if (pricing.Refused.Count > 0) return SubmitResult.Refuse(pricing.Refused);
         if (pricing.Lines.Count != draft.Lines.Count)
         {
