@@ -39,10 +39,10 @@ public sealed class FakeRegistryPlatform : IAsyncDisposable
 
     public List<(string Serial, JsonObject Body)> RecordedExtensions { get; } = [];
 
-    public static async Task<FakeRegistryPlatform> StartAsync()
+    public static async Task<FakeRegistryPlatform> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var platform = new FakeRegistryPlatform(app);

@@ -28,10 +28,16 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>When set, session creation answers 500 like an outage.</summary>
     public bool Down { get; set; }
 
-    public static async Task<FakeStripe> StartAsync()
+    /// <summary>When set, session creation drops the connection without an answer, like a network failure.</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>When set, session creation answers only after this long, like an overloaded API.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public static async Task<FakeStripe> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeStripe(app);
@@ -74,6 +80,16 @@ public sealed class FakeStripe : IAsyncDisposable
     private async Task<IResult> CreateSessionAsync(HttpContext http)
     {
         var form = await RecordAsync(http);
+        if (Unreachable)
+        {
+            http.Abort();
+            return Results.Empty;
+        }
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return Results.Empty; }
+        }
         if (Down) return Error(500, "api_error", "Stripe is having a bad day.");
         if (!form.ContainsKey("line_items[0][price_data][unit_amount]")) return Error(400, "invalid_request_error", "You must provide line_items.");
         return Replay(http, () =>

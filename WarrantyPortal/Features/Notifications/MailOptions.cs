@@ -19,6 +19,12 @@ public sealed class MailOptions
 
     /// <summary>How often the worker looks for due retries when nothing wakes it.</summary>
     public int PollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a worker's claim on a message lasts. A process killed while sending leaves its claim behind; the message is
+    /// sent by another worker (or after the restart) once this has passed. Longer than the SMTP timeout.
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 120;
 }
 
 public sealed class SmtpOptions

@@ -62,7 +62,7 @@ public sealed class OutboxDeliveryWorker(
             .Take(20)
             .ToListAsync(ct);
         var claimed = new List<long>();
-        var until = now.AddMinutes(2);
+        var until = now.AddSeconds(Math.Max(options.Value.ClaimSeconds, options.Value.Smtp.TimeoutSeconds + 5));
         foreach (var id in due)
         {
             // A conditional update is the claim: only one worker sees one row affected.

@@ -29,7 +29,16 @@ public sealed class OrderSubmissionService(
 
         var request = new OrderPricingRequest(draft.Buyer.Country, draft.Currency, draft.Buyer.TaxId,
             draft.Lines.Select(l => new OrderPricingItem(l.SerialNumber, l.PlanCode)).ToList(), userId);
-        var pricing = await pricer.PriceAsync(request, ct);
+        OrderPricing pricing;
+        try
+        {
+            pricing = await pricer.PriceAsync(request, ct);
+        }
+        catch (Features.Registry.RegistryUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Order of {UserId} not submitted: the registry did not answer", userId);
+            return SubmitResult.Invalid([t["Submit_Error_RegistryDown"]]);
+        }
         if (pricing.Refused.Count > 0) return SubmitResult.Refuse(pricing.Refused);
         if (pricing.Lines.Count != draft.Lines.Count)
         {
@@ -42,7 +51,28 @@ public sealed class OrderSubmissionService(
         var order = Order.CreateDraft(userId, Normalize(draft.Buyer), draft.Currency, pricing.ReverseCharge,
             pricing.Lines.Select(OrderDraft.ToLine), FreeText.BlockOrNull(draft.Remark), draft.ConsentToImmediateStart, actor, now, pricing.VatCheck);
 
-        await numbers.EnsureDayAsync(now, ct);
+        try
+        {
+            await numbers.EnsureDayAsync(now, ct);
+            await SaveAsync(userId, order, actor, now, ct);
+        }
+        catch (Exception ex) when (IsDatabaseLocked(ex))
+        {
+            // Writers wait up to the command timeout (30 s) for a lock; past that, the customer is told, and the form keeps everything.
+            logger.LogWarning(ex, "Order of {UserId} not submitted: the database stayed locked", userId);
+            return SubmitResult.Invalid([t["Submit_Error_Busy"]]);
+        }
+        logger.LogInformation("Order {Number} submitted by {UserId} with {Count} lines", order.Number, userId, order.Lines.Count);
+        notifier.Publish(order.Id);
+        return SubmitResult.Ok(order.Number!);
+    }
+
+    /// <summary>SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED), however EF wrapped it.</summary>
+    internal static bool IsDatabaseLocked(Exception ex) =>
+        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } || (ex.InnerException is { } inner && IsDatabaseLocked(inner));
+
+    private async Task SaveAsync(string userId, Order order, OrderActor actor, DateTime now, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -59,9 +89,6 @@ public sealed class OrderSubmissionService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        logger.LogInformation("Order {Number} submitted by {UserId} with {Count} lines", order.Number, userId, order.Lines.Count);
-        notifier.Publish(order.Id);
-        return SubmitResult.Ok(order.Number!);
     }
 
     private List<string> Validate(OrderDraft d)

@@ -84,10 +84,14 @@ public sealed class CheckoutService(
         GatewaySession session;
         try
         {
-            session = await gateway.CreateSessionAsync(attempt, request, ct);
+            // The customer waits on the pay page meanwhile: past the limit they are told to try again, nothing charged.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(options.Value.Stripe.TimeoutSeconds, 1, 80)));
+            session = await gateway.CreateSessionAsync(attempt, request, limit.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // A timeout surfaces as a cancellation the caller did not ask for: the provider is slow, not the customer gone.
             logger.LogError(ex, "Could not open a {Method} checkout for order {Order}", method, request.OrderNumber);
             attempt.Fail("The payment provider could not open a checkout.", clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);

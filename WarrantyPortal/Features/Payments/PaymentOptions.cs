@@ -35,6 +35,12 @@ public sealed class StripeOptions
     /// <summary>Defaults to https://api.stripe.com.</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>How long one call to Stripe may take before the customer is told the payment service is unavailable.</summary>
+    public int TimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Retries of a call that failed on the network (each with the same idempotency key).</summary>
+    public int MaxNetworkRetries { get; set; } = 1;
+
     /// <summary>Country of the virtual IBAN for EU bank transfers (BE, DE, ES, FR, IE or NL) when the order's country is not one of them.</summary>
     public string EuBankTransferCountry { get; set; } = "FR";
 }

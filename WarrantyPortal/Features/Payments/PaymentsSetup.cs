@@ -25,6 +25,10 @@ public static class PaymentsSetup
             {
                 ApiKey = stripe.SecretKey,
                 ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase,
+                // Stripe.net waits 80 s by default: a customer on the pay page should hear much sooner that it is not answering.
+                HttpClient = new SystemNetHttpClient(
+                    new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Clamp(stripe.TimeoutSeconds, 1, 80)) },
+                    Math.Clamp(stripe.MaxNetworkRetries, 0, 5)),
             });
         });
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentOptions>>().Value.StripeConfigured

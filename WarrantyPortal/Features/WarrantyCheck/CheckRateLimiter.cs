@@ -15,6 +15,9 @@ public sealed class WarrantyCheckOptions
 
     /// <summary>Most serial numbers in one query (typed or uploaded).</summary>
     public int MaxPerQuery { get; set; } = 500;
+
+    /// <summary>Requests to the check's HTTP endpoints one client address may make per minute.</summary>
+    public int RequestsPerMinute { get; set; } = 30;
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public static class WarrantyCheckEndpoints
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RequestPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http), _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = 30,
+                PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarrantyCheckOptions>>().Value.RequestsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));

@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151149_Initial")]
+    [Migration("20261123151854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151153_Initial")]
+    [Migration("20261123151858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
