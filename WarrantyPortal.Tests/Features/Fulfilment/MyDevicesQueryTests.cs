@@ -36,7 +36,7 @@ public sealed class MyDevicesQueryTests : IDisposable
         Assert.Equal(DeviceGroup.Covered, extended.Group);
         Assert.Equal("WC-2026-000001", extended.CertificateNumber);
         Assert.Equal(new DateOnly(2045, 2, 28), extended.CoverageEnd);
-        Assert.Equal(DeviceGroup.Covered, devices.Single(d => d.SerialNumber == open.Lines[0].SerialNumber).Group);
+        Assert.Equal(DeviceGroup.OnOrder, devices.Single(d => d.SerialNumber == open.Lines[0].SerialNumber).Group);
         var extendable = devices.Single(d => d.SerialNumber == cancelled);
         Assert.Equal(DeviceGroup.Extendable, extendable.Group);
         Assert.Equal(new DateOnly(2027, 3, 1), extendable.ExtendUntil);

@@ -15,6 +15,9 @@ public enum DeviceGroup
 
     /// <summary>Cover ends within <see cref="MyDevicesQuery.ExpiringWithinDays"/> days.</summary>
     ExpiringSoon,
+
+    /// <summary>An extension is on an order not yet completed (awaiting audit, payment or its certificate).</summary>
+    OnOrder,
     Covered,
 }
 
@@ -55,6 +58,7 @@ public sealed class MyDevicesQuery(IDbContextFactory<ApplicationDbContext> dbFac
     {
         var refusal = EligibilityRule.CheckDevice(d.SerialNumber.Value, d, today, inOpenOrder);
         var group = refusal is null ? DeviceGroup.Extendable
+            : inOpenOrder ? DeviceGroup.OnOrder
             : d.CoverageEnd >= today && d.CoverageEnd <= today.AddDays(ExpiringWithinDays) ? DeviceGroup.ExpiringSoon
             : DeviceGroup.Covered;
         var extendUntil = refusal is null ? FamilyPolicy.For(d.Family).Window.LastDay(d) : (DateOnly?)null;
