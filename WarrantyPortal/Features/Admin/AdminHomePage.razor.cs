@@ -11,7 +11,7 @@ namespace WarrantyPortal.Features.Admin;
 
 public partial class AdminHomePage
 {
-    private static readonly (int Days, string Label)[] Periods = [(30, "30 days"), (90, "90 days"), (365, "12 months")];
+    private static readonly (int Days, string Label)[] Periods = [(30, "Home_Period30"), (90, "Home_Period90"), (365, "Home_Period365")];
 
     [Inject] private DashboardQuery Dashboard { get; set; } = default!;
     [Inject] private OutboxQuery Outbox { get; set; } = default!;
@@ -27,14 +27,14 @@ public partial class AdminHomePage
     private string[] _statusLabels = [];
     private IDisposable? _subscription;
 
-    private string Period => Periods.First(p => p.Days == _days).Label.Replace("days", "days up to today", StringComparison.Ordinal);
+    private string Period => AdminStrings.Get(Periods.First(p => p.Days == _days).Label + "_Lead");
 
     private string RevenueText => _f is null || _f.RevenueByMonth.Count == 0 ? "—"
         : string.Join(" · ", _f.RevenueByMonth.GroupBy(r => r.Currency).OrderByDescending(g => g.Sum(r => r.TotalMinor))
             .Take(1).Select(g => new Money(g.Sum(r => r.TotalMinor), g.Key).Format()));
 
     private string AverageText => _f?.AverageTimeToApproval is not { } t ? "—"
-        : t.TotalHours < 48 ? $"{t.TotalHours:0.#} h" : $"{t.TotalDays:0.#} days";
+        : t.TotalHours < 48 ? AdminStrings.Get("Home_Hours", t.TotalHours) : AdminStrings.Get("Home_Days", t.TotalDays);
 
     protected override async Task OnInitializedAsync()
     {
@@ -66,6 +66,6 @@ public partial class AdminHomePage
 
         var statuses = OrderStatusLook.ChipOrder.Where(s => _f.ByStatus.GetValueOrDefault(s) > 0).ToList();
         _statusLabels = statuses.Select(OrderStatusLook.Label).ToArray();
-        _statusSeries = [new ChartSeries<double> { Name = "Orders", Data = new ChartData<double>(statuses.Select(s => (double)_f.ByStatus[s]).ToList()) }];
+        _statusSeries = [new ChartSeries<double> { Name = AdminStrings.Get("Home_KpiOrders"), Data = new ChartData<double>(statuses.Select(s => (double)_f.ByStatus[s]).ToList()) }];
     }
 }

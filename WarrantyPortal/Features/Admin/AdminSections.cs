@@ -1,18 +1,24 @@
 using MudBlazor;
+using WarrantyPortal.Features.Admin.Orders;
 
 namespace WarrantyPortal.Features.Admin;
 
-/// <summary>The back office's sections, listed on its home page. A feature adds its admin page here.</summary>
+/// <summary>The back office's sections, listed on its home page. A feature adds its admin page here,
+/// with its title and description in AdminText.resx (Section_{Key}_Title, Section_{Key}_Description) and its translations.</summary>
 public static class AdminSections
 {
-    public sealed record Section(string Title, string Description, string Href, string Icon);
+    public sealed record Section(string Key, string Href, string Icon)
+    {
+        public string Title => AdminStrings.Get($"Section_{Key}_Title");
+        public string Description => AdminStrings.Get($"Section_{Key}_Description");
+    }
 
     public static readonly List<Section> All =
     [
-        new("Order audit", "Check, approve or reject orders before payment; settle prices, record transfers, export.", "admin/orders", Icons.Material.Filled.FactCheck),
-        new("Users", "Find customers and resellers, see their orders, set their role and customer profile, lock an account.", "admin/users", Icons.Material.Filled.People),
-        new("Maintenance", "Close the store to new visitors or to everyone but administrators while it is being changed.", "admin/maintenance", Icons.Material.Filled.Construction),
-        new("Outbox", "Every email the portal sends, its delivery status and its content; resend a message.", "admin/outbox", Icons.Material.Filled.Outbox),
-        new("Payments", "Checkouts opened for orders, what the payment provider reported, and payments held for review.", "admin/payments", Icons.Material.Filled.Payments),
+        new("Orders", "admin/orders", Icons.Material.Filled.FactCheck),
+        new("Users", "admin/users", Icons.Material.Filled.People),
+        new("Maintenance", "admin/maintenance", Icons.Material.Filled.Construction),
+        new("Outbox", "admin/outbox", Icons.Material.Filled.Outbox),
+        new("Payments", "admin/payments", Icons.Material.Filled.Payments),
     ];
 }

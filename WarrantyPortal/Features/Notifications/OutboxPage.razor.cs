@@ -41,7 +41,7 @@ public partial class OutboxPage
     private async Task ResendAsync(OutboxRow row)
     {
         await Resender.ResendAsync(row.Id);
-        Snackbar.Add($"Queued again for {row.ToAddress}.", Severity.Success);
+        Snackbar.Add(WarrantyPortal.Features.Admin.Orders.AdminStrings.Get("Outbox_Requeued", row.ToAddress), Severity.Success);
         _counts = await Query.CountsAsync();
         if (_table is not null) await _table.ReloadServerData();
     }

@@ -44,7 +44,7 @@ public partial class AdminOrderPage
     {
         _d = await Query.GetAsync(Number);
         _loaded = true;
-        _crumbs = [new("Back office", "admin"), new("Order audit", "admin/orders"), new(_d?.Order.Number ?? Number, null, disabled: true)];
+        _crumbs = [new(AdminStrings.Get("Nav_BackOffice"), "admin"), new(AdminStrings.Get("Audit_Title"), "admin/orders"), new(_d?.Order.Number ?? Number, null, disabled: true)];
         _prices.Clear();
         if (_d is null) return;
         foreach (var l in _d.Lines) _prices[l.Id] = l.Line.UnitPrice.Amount;
@@ -54,14 +54,14 @@ public partial class AdminOrderPage
     {
         var factor = Domain.Currencies.MinorFactor(_d!.Order.Currency);
         var settled = _prices.ToDictionary(p => p.Key, p => (long)Math.Round(p.Value * factor, MidpointRounding.AwayFromZero));
-        return RunAsync(a => Orders.ApproveAsync(_d.Ref, a, settled), "Approved; the customer is told by email and can pay.");
+        return RunAsync(a => Orders.ApproveAsync(_d.Ref, a, settled), AdminStrings.Get("Order_ApprovedDone"));
     }
 
-    private Task RejectAsync(string reason) => RunAsync(a => Orders.RejectAsync(_d!.Ref, a, reason), "Rejected; the reason is emailed to the customer.");
+    private Task RejectAsync(string reason) => RunAsync(a => Orders.RejectAsync(_d!.Ref, a, reason), AdminStrings.Get("Order_RejectedDone"));
 
-    private Task CancelAsync(string reason) => RunAsync(a => Orders.CancelAsync(_d!.Ref, a, reason), "Cancelled; the customer is told by email.");
+    private Task CancelAsync(string reason) => RunAsync(a => Orders.CancelAsync(_d!.Ref, a, reason), AdminStrings.Get("Order_CancelledDone"));
 
-    private Task RemoveLineAsync(int lineId) => RunAsync(a => Orders.RemoveLineAsync(_d!.Ref, a, lineId), "Device removed; totals updated.");
+    private Task RemoveLineAsync(int lineId) => RunAsync(a => Orders.RemoveLineAsync(_d!.Ref, a, lineId), AdminStrings.Get("Order_LineRemovedDone"));
 
     private async Task ChangePlanAsync(AdminOrderLine line)
     {
@@ -76,9 +76,9 @@ public partial class AdminOrderPage
     }
 
     private Task RecordTransferAsync(WireTransferInput input) =>
-        RunAsync(a => Orders.RecordTransferAsync(_d!.Ref, a, input), "Transfer recorded; the order is paid.");
+        RunAsync(a => Orders.RecordTransferAsync(_d!.Ref, a, input), AdminStrings.Get("Order_TransferDone"));
 
-    private Task AddRemarkAsync(string text) => RunAsync(a => Orders.AddRemarkAsync(_d!.Order.Id, a, text), "Remark added.");
+    private Task AddRemarkAsync(string text) => RunAsync(a => Orders.AddRemarkAsync(_d!.Order.Id, a, text), AdminStrings.Get("Order_RemarkDone"));
 
     private async Task ResendAsync(OutboxRow email)
     {

@@ -50,7 +50,7 @@ public sealed class OrderAdminService(
         ActAsync(order, actor, "Approve", async (db, o) =>
         {
             if (o.Status != OrderStatus.Submitted) return NotAllowed(o, "approved");
-            if (settlementPrices?.Values.Any(p => p < 0) == true) return new AdminResult(AdminOutcome.Invalid, "A settlement price cannot be negative.");
+            if (settlementPrices?.Values.Any(p => p < 0) == true) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_NegativePrice"));
             var settled = false;
             foreach (var (lineId, price) in settlementPrices ?? new Dictionary<int, long>())
             {
@@ -72,7 +72,7 @@ public sealed class OrderAdminService(
     public Task<AdminResult> RejectAsync(OrderRef order, AdminActor actor, string reason, CancellationToken ct = default) =>
         ActAsync(order, actor, "Reject", async (db, o) =>
         {
-            if (string.IsNullOrWhiteSpace(reason)) return new AdminResult(AdminOutcome.Invalid, "Give a reason: the customer receives it.");
+            if (string.IsNullOrWhiteSpace(reason)) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Actions_ReasonMissing"));
             if (o.Status != OrderStatus.Submitted) return NotAllowed(o, "rejected");
             o.Reject(actor.ForOrder, Now, reason);
             outbox.Add(db, emails.Rejected(o, await CultureAsync(db, o, ct), reason));
@@ -82,7 +82,7 @@ public sealed class OrderAdminService(
     public Task<AdminResult> CancelAsync(OrderRef order, AdminActor actor, string reason, CancellationToken ct = default) =>
         ActAsync(order, actor, "Cancel", async (db, o) =>
         {
-            if (string.IsNullOrWhiteSpace(reason)) return new AdminResult(AdminOutcome.Invalid, "Give a reason: the customer receives it.");
+            if (string.IsNullOrWhiteSpace(reason)) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Actions_ReasonMissing"));
             if (!o.CanCancel) return NotAllowed(o, "cancelled");
             o.Cancel(actor.ForOrder, Now, reason);
             outbox.Add(db, emails.Cancelled(o, await CultureAsync(db, o, ct), reason));
@@ -93,7 +93,7 @@ public sealed class OrderAdminService(
         ActAsync(order, actor, "RemoveLine", (db, o) =>
         {
             if (o.Status != OrderStatus.Submitted) return Task.FromResult<AdminResult?>(NotAllowed(o, "edited"));
-            if (o.Lines.Count == 1) return Task.FromResult<AdminResult?>(new AdminResult(AdminOutcome.Invalid, "This is the order's only device: cancel the order instead."));
+            if (o.Lines.Count == 1) return Task.FromResult<AdminResult?>(new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_OnlyDevice")));
             var line = o.RemoveLine(lineId);
             AuditTrail.Add(db, actor, Now, AuditTrail.OrderKind, o.Number!, "RemoveLine",
                 $"{line.SerialNumber} · {line.PlanName} · {new Money(line.SettlementAmountMinor, o.Currency)}", null);
@@ -110,7 +110,7 @@ public sealed class OrderAdminService(
             if (await OrderPlanChangeService.RefusalAsync(db, o, ct) is { } refusal) return new AdminResult(AdminOutcome.NotAllowed, refusal);
             var line = o.Lines.SingleOrDefault(l => l.Id == lineId);
             if (line is null) return new AdminResult(AdminOutcome.NotFound, AdminStrings.Get("ChangePlan_NoLine"));
-            if (plan.UnitPrice.Currency != o.Currency) return new AdminResult(AdminOutcome.Invalid, $"The plan is priced in {plan.UnitPrice.Currency}, the order in {o.Currency}.");
+            if (plan.UnitPrice.Currency != o.Currency) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_PlanCurrency", plan.UnitPrice.Currency, o.Currency));
             var before = $"{line.SerialNumber} · {line.PlanCode} {line.PlanName} · {new Money(line.UnitPriceMinor, o.Currency)}";
             o.ChangePlan(lineId, plan.PlanCode, plan.Name, plan.ListUnitPrice.Minor, plan.UnitPrice.Minor, plan.VatRateBasisPoints);
             AuditTrail.Add(db, actor, Now, AuditTrail.OrderKind, o.Number!, "PlanChanged", before,
@@ -125,14 +125,14 @@ public sealed class OrderAdminService(
     public Task<AdminResult> RecordTransferAsync(OrderRef order, AdminActor actor, WireTransferInput input, CancellationToken ct = default) =>
         ActAsync(order, actor, "WireTransfer", async (db, o) =>
         {
-            if (string.IsNullOrWhiteSpace(input.BankReference)) return new AdminResult(AdminOutcome.Invalid, "Enter the bank reference from the statement.");
-            if (input.Amount <= 0) return new AdminResult(AdminOutcome.Invalid, "Enter the amount received, above zero.");
-            if (!Currencies.IsKnown(input.Currency)) return new AdminResult(AdminOutcome.Invalid, $"'{input.Currency}' is not a currency the store knows.");
+            if (string.IsNullOrWhiteSpace(input.BankReference)) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_BankReference"));
+            if (input.Amount <= 0) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_Amount"));
+            if (!Currencies.IsKnown(input.Currency)) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_UnknownCurrency", input.Currency));
             if (!o.CanPay) return NotAllowed(o, "paid");
             var reference = input.BankReference.Trim();
             if (await db.WireTransfers.AnyAsync(w => w.OrderId == o.Id && w.BankReference == reference, ct))
             {
-                return new AdminResult(AdminOutcome.Invalid, $"A transfer with reference {reference} is already recorded on this order.");
+                return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_DuplicateTransfer", reference));
             }
             var received = Money.FromDecimal(input.Amount, input.Currency.ToUpperInvariant());
             var matches = received.Currency == o.Currency && received.Minor == o.TotalMinor;
@@ -148,13 +148,13 @@ public sealed class OrderAdminService(
                 o.MarkPaid(actor.ForOrder, Now, $"Bank transfer {reference}", PaymentMethod.WireTransfer);
                 outbox.Add(db, emails.TransferReceived(o, await CultureAsync(db, o, ct)));
             }
-            return matches ? null : new AdminResult(AdminOutcome.Done, $"Recorded and flagged: {received} received, {new Money(o.TotalMinor, o.Currency)} expected. The order is not marked paid.");
+            return matches ? null : new AdminResult(AdminOutcome.Done, AdminStrings.Get("Service_TransferMismatch", received, new Money(o.TotalMinor, o.Currency)));
         }, ct);
 
     /// <summary>An internal note: the customer never sees it. It does not change the order, so it needs no version.</summary>
     public async Task<AdminResult> AddRemarkAsync(Guid orderId, AdminActor actor, string text, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(text)) return new AdminResult(AdminOutcome.Invalid, "Write the remark first.");
+        if (string.IsNullOrWhiteSpace(text)) return new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Service_RemarkEmpty"));
         await using var db = await factory.CreateDbContextAsync(ct);
         var number = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleOrDefaultAsync(ct);
         if (number is null) return new AdminResult(AdminOutcome.NotFound);
@@ -178,7 +178,7 @@ public sealed class OrderAdminService(
         var results = new Dictionary<Guid, AdminResult>();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            foreach (var o in orders) results[o.Id] = new AdminResult(AdminOutcome.Invalid, "Give a reason: the customers receive it.");
+            foreach (var o in orders) results[o.Id] = new AdminResult(AdminOutcome.Invalid, AdminStrings.Get("Audit_RejectReasonMissing"));
             return results;
         }
         foreach (var o in orders.DistinctBy(o => o.Id)) results[o.Id] = await RejectAsync(o, actor, reason, ct);
@@ -192,7 +192,7 @@ public sealed class OrderAdminService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Orders.Include(o => o.Lines).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == target.Id, ct);
-        if (order is null) return new AdminResult(AdminOutcome.NotFound, "There is no such order.");
+        if (order is null) return new AdminResult(AdminOutcome.NotFound, AdminStrings.Get("Service_NoOrder"));
         if (order.Version != target.Version) return await ConflictAsync(db, order, ct);
 
         var before = Summary(order);
@@ -232,10 +232,10 @@ public sealed class OrderAdminService(
             .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => new { h.ActorName, h.AtUtc }).FirstOrDefaultAsync(ct);
         var by = lastAudit is not null && (lastMove is null || lastAudit.AtUtc >= lastMove.AtUtc) ? lastAudit.ActorName : lastMove?.ActorName;
         return new AdminResult(AdminOutcome.Conflict,
-            $"Order {order.Number} was changed by {by ?? "someone else"} since you opened it (it is now {order.Status}). Nothing was applied: look at it again.", by);
+            AdminStrings.Get("Service_Conflict", order.Number, by ?? AdminStrings.Get("Service_SomeoneElse"), order.Status), by);
     }
 
-    private static AdminResult NotAllowed(Order o, string verb) => new(AdminOutcome.NotAllowed, $"Order {o.Number} is {o.Status}: it cannot be {verb}.");
+    private static AdminResult NotAllowed(Order o, string verb) => new(AdminOutcome.NotAllowed, AdminStrings.Get($"Service_NotAllowed_{verb}", o.Number, o.Status));
 
     private static string Summary(Order o) =>
         $"{o.Status} · {o.Lines.Count} line(s) · {new Money(o.TotalMinor, o.Currency).ToString()}"

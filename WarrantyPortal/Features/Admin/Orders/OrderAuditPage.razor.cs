@@ -115,7 +115,7 @@ public partial class OrderAuditPage
     {
         _busy = true;
         var results = await Orders.ApproveManyAsync(_selected.Select(r => new OrderRef(r.Id, r.Version)).ToList(), await Actor.CurrentAsync());
-        Report(results, "approved");
+        Report(results, "Audit_ApprovedDone");
     }
 
     private async Task RejectSelectedAsync()
@@ -125,14 +125,14 @@ public partial class OrderAuditPage
         _busy = true;
         var results = await Orders.RejectManyAsync(_selected.Select(r => new OrderRef(r.Id, r.Version)).ToList(), await Actor.CurrentAsync(), _rejectReason!);
         _rejectReason = null;
-        Report(results, "rejected");
+        Report(results, "Audit_RejectedDone");
     }
 
-    private void Report(IReadOnlyDictionary<Guid, AdminResult> results, string verb)
+    private void Report(IReadOnlyDictionary<Guid, AdminResult> results, string doneKey)
     {
         _busy = false;
         var done = results.Values.Count(r => r.Ok);
-        if (done > 0) Snackbar.Add($"{done} order(s) {verb}; the customers are told by email.", Severity.Success);
+        if (done > 0) Snackbar.Add(AdminStrings.Get(doneKey, done), Severity.Success);
         foreach (var failed in results.Values.Where(r => !r.Ok)) Snackbar.Add(failed.Message ?? failed.Outcome.ToString(), Severity.Warning);
         ClearSelection();
     }

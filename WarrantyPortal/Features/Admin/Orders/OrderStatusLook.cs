@@ -13,12 +13,7 @@ public static class OrderStatusLook
         OrderStatus.Rejected, OrderStatus.Cancelled, OrderStatus.Expired,
     ];
 
-    public static string Label(OrderStatus s) => s switch
-    {
-        OrderStatus.Submitted => "Awaiting audit",
-        OrderStatus.AwaitingTransfer => "Awaiting transfer",
-        _ => s.ToString(),
-    };
+    public static string Label(OrderStatus s) => AdminStrings.Get($"Status_{s}");
 
     public static Color Color(OrderStatus s) => s switch
     {

@@ -3,6 +3,7 @@ using MudBlazor;
 using WarrantyPortal.Domain.Catalog;
 using WarrantyPortal.Features.Admin.Audit;
 using WarrantyPortal.Features.Catalog;
+using WarrantyPortal.Features.Admin.Orders;
 
 namespace WarrantyPortal.Features.Admin.Users;
 
@@ -40,12 +41,12 @@ public partial class UsersPage
         _orders = row is null ? [] : await Users.OrdersAsync(row.Id);
     }
 
-    private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), $"Role set to {role}.");
+    private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), AdminStrings.Get("Users_RoleDone", role));
 
-    private Task SetProfileAsync(string code) => ApplyAsync(a => Users.SetProfileAsync(_selected!.Id, code, a), $"Customer profile set to {code}.");
+    private Task SetProfileAsync(string code) => ApplyAsync(a => Users.SetProfileAsync(_selected!.Id, code, a), AdminStrings.Get("Users_ProfileDone", code));
 
     private Task ToggleLockAsync() =>
-        ApplyAsync(a => Users.SetLockedAsync(_selected!.Id, !_selected.Locked, a), _selected!.Locked ? "Unlocked." : "Locked out: the user is signed out shortly.");
+        ApplyAsync(a => Users.SetLockedAsync(_selected!.Id, !_selected.Locked, a), AdminStrings.Get(_selected!.Locked ? "Users_UnlockedDone" : "Users_LockedDone"));
 
     private async Task ApplyAsync(Func<AdminActor, Task<string?>> change, string success)
     {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using WarrantyPortal.Data;
+using WarrantyPortal.Domain.Orders;
+using WarrantyPortal.Features.Admin.Audit;
+using WarrantyPortal.Features.Admin.Orders;
+using WarrantyPortal.Features.Orders;
+
+namespace WarrantyPortal.Tests.Features.Admin;
+
+/// <summary>The order audit grid speaks the administrator's language: French labels come from AdminText.fr.resx.</summary>
+public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
+{
+    private readonly AdminHarness _h = new();
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
+
+    public OrderAuditPageFrenchTests()
+    {
+        Services.AddMudServices();
+        Services.AddLocalization();
+        AddAuthorization();
+        Services.AddSingleton(_h.Query);
+        Services.AddSingleton(_h.Service);
+        Services.AddSingleton<OrderChangeNotifier>(_h.Orders.Notifier);
+        Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_h.Factory);
+        Services.AddScoped<AdminActorProvider>();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        await base.DisposeAsync();
+        _h.Dispose();
+    }
+
+    private IRenderedComponent<OrderAuditPage> RenderIn(string culture)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        Render<MudBlazor.MudPopoverProvider>();
+        return Render<OrderAuditPage>();
+    }
+
+    [Fact]
+    public async Task OrderGrid_InFrench_ShowsFrenchTitleColumnsAndStatuses()
+    {
+        await _h.AddAsync("Alice Buyer", company: "Solaris SARL");
+
+        var cut = RenderIn("fr-FR");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=order-link]")), TimeSpan.FromSeconds(30));
+        Assert.Equal("Vérification des commandes", cut.Find(".wp-page-title").TextContent.Trim());
+        var headers = cut.FindAll("th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Contains(headers, h => h.StartsWith("Commande"));
+        Assert.Contains(headers, h => h.StartsWith("Client"));
+        Assert.Contains(headers, h => h.StartsWith("Société"));
+        Assert.Contains("Effacer les filtres", cut.Markup);
+        Assert.Contains("En attente de vérification", cut.Find("[data-testid=status-chips]").TextContent);
+        Assert.Contains("1 appareil(s)", cut.Markup);
+        Assert.DoesNotContain("Order audit", cut.Markup);
+        Assert.DoesNotContain("Clear filters", cut.Markup);
+    }
+
+    [Fact]
+    public async Task OrderGrid_InEnglish_KeepsTheEnglishLabels()
+    {
+        await _h.AddAsync("Alice Buyer");
+
+        var cut = RenderIn("en");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=order-link]")), TimeSpan.FromSeconds(30));
+        Assert.Equal("Order audit", cut.Find(".wp-page-title").TextContent.Trim());
+        Assert.Contains("Clear filters", cut.Markup);
+        Assert.Contains("Awaiting audit", cut.Find("[data-testid=status-chips]").TextContent);
+        Assert.Contains("1 device(s)", cut.Markup);
+    }
+}
