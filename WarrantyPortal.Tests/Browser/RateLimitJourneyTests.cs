@@ -12,6 +12,7 @@ public sealed class LowRateLimitFixture() : BrowserFixture(new Dictionary<string
     ["RateLimits:PasswordResetPerAddress:Window"] = "00:15:00",
     ["RateLimits:OrderLookupPerAddress:Limit"] = "2",
     ["RateLimits:OrderLookupPerAddress:Window"] = "00:15:00",
+    ["WarrantyCheck:SerialNumbersPerWindow"] = "2",
 });
 
 public class RateLimitJourneyTests(LowRateLimitFixture fx) : IClassFixture<LowRateLimitFixture>
@@ -67,5 +68,23 @@ public class RateLimitJourneyTests(LowRateLimitFixture fx) : IClassFixture<LowRa
 
         await Assertions.Expect(page.GetByTestId("lookup-too-many")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Too many attempts\. Try again in \d+ minute\(s\), after \d\d:\d\d UTC\."));
         await Assertions.Expect(page.GetByTestId("lookup-not-found")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task WarrantyCheck_OverTheAddressBudget_SaysWhenToTryAgainAndKeepsTheSerials()
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoInteractiveAsync("/check");
+        await page.Locator("input[data-testid=sn-input]").FillAsync("702000100001");
+        await page.GetByTestId("add-sn").ClickAsync();
+        await page.Locator("input[data-testid=sn-input]").Nth(1).FillAsync("702000100002");
+        await page.GetByTestId("add-sn").ClickAsync();
+        await page.Locator("input[data-testid=sn-input]").Nth(2).FillAsync("806000100003");
+
+        await page.GetByTestId("query-now").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("check-error")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Too many checks from your connection\. Try again in \d+ minute\(s\), after \d\d:\d\d UTC\."));
+        await Assertions.Expect(page.Locator("input[data-testid=sn-input]").Nth(2)).ToHaveValueAsync("806000100003");
+        await Assertions.Expect(page.GetByTestId("result-card")).ToHaveCountAsync(0);
     }
 }

@@ -45,6 +45,7 @@ public class PortalApp : WebApplicationFactory<Program>
             ["RateLimits:PasswordResetPerAddress:Limit"] = "100000",
             ["RateLimits:PasswordResetPerEmail:Limit"] = "100000",
             ["RateLimits:OrderLookupPerAddress:Limit"] = "100000",
+            ["WarrantyCheck:SerialNumbersPerWindow"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
         UseKestrel(Port);
