@@ -32,6 +32,14 @@ public class WarrantyCheckJourneyTests(BrowserFixture fx)
         // What was typed stays in the fields, to correct and ask again.
         await Assertions.Expect(page.Locator("input[data-testid=sn-input]").Nth(1)).ToHaveValueAsync("702099999999");
         await page.ScreenshotAsync("check-two-serials-desktop");
+
+        // The extension was sold before the portal: its certificate is known from the registry, and verifies as genuine.
+        await known.GetByTestId("certificate-verify").ClickAsync();
+        await page.WaitForURLAsync("**/verify/WPC-DEMO-000101");
+        await Assertions.Expect(page.GetByTestId("verify-state")).ToHaveAttributeAsync("data-state", "Valid");
+        await Assertions.Expect(page.GetByTestId("verify-serial")).ToHaveTextAsync("702000096622");
+        await Assertions.Expect(page.GetByTestId("verify-registry")).ToContainTextAsync("Recorded in the manufacturer's registry");
+        await page.ScreenshotAsync("verify-registry-certificate-desktop");
     }
 
     [Fact]

@@ -27,5 +27,6 @@ public sealed class DeviceExtensionConfiguration : IEntityTypeConfiguration<Devi
         b.Property(e => e.OrderNumber).HasMaxLength(32);
         b.Property(e => e.CertificateNumber).HasMaxLength(40);
         b.HasIndex(e => e.OrderNumber);
+        b.HasIndex(e => e.CertificateNumber);
     }
 }

@@ -1742,6 +1742,8 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateNumber");
+
                     b.HasIndex("DeviceId");
 
                     b.HasIndex("OrderNumber");

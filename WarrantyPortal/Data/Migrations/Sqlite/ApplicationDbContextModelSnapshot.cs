@@ -1699,6 +1699,8 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateNumber");
+
                     b.HasIndex("DeviceId");
 
                     b.HasIndex("OrderNumber");

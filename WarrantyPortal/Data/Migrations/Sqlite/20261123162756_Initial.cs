@@ -979,6 +979,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceExtensions_CertificateNumber",
+                table: "DeviceExtensions",
+                column: "CertificateNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeviceExtensions_DeviceId",
                 table: "DeviceExtensions",
                 column: "DeviceId");

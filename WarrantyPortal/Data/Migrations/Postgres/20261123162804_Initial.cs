@@ -980,6 +980,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "UserId", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceExtensions_CertificateNumber",
+                table: "DeviceExtensions",
+                column: "CertificateNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeviceExtensions_DeviceId",
                 table: "DeviceExtensions",
                 column: "DeviceId");
