@@ -1841,6 +1841,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("WindowStart")
                         .HasColumnType("bigint");
 

@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151854_Initial")]
+    [Migration("20261123162555_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1797,6 +1797,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("WindowStart")

@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151858_Initial")]
+    [Migration("20261123162605_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1843,6 +1843,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("integer");
 
                     b.Property<long>("WindowStart")
                         .HasColumnType("bigint");
