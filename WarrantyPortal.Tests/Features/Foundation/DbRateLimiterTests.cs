@@ -68,6 +68,24 @@ public class DbRateLimiterTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task TryAcquireAsync_InstanceClocksASecondApartAcrossAnEdge_NoAttemptIsForgotten(string provider)
+    {
+        using var db = new TestDatabase(provider);
+        var behind = new DbRateLimiter(db, new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 9, 59, TimeSpan.Zero)));
+        var ahead = new DbRateLimiter(db, new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 10, 0, TimeSpan.Zero)));
+        var rule = new RateLimitRule(4, TimeSpan.FromMinutes(10));
+
+        var allowed = 0;
+        for (var i = 0; i < 2; i++) if ((await behind.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        for (var i = 0; i < 2; i++) if ((await ahead.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        // The instance still in the 9:00 window sees the attempts the other one counted in the 9:10 window.
+        for (var i = 0; i < 4; i++) if ((await behind.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        for (var i = 0; i < 4; i++) if ((await ahead.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+
+        Assert.Equal(4, allowed);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task TryAcquireAsync_RefusedAttempts_DoNotUseTheNextWindowsBudget(string provider)
     {
         using var db = new TestDatabase(provider);

@@ -29,19 +29,22 @@ public sealed class DbRateLimiter(IDbContextFactory<ApplicationDbContext> dbFact
 {
     private const string T = $"\"{RateLimitCounterConfiguration.Table}\"";
 
-    // The counts as seen from the window starting at @start: the stored window may be this one, the one before, or older.
+    // The counts as seen from the window starting at @start. The stored window may be this one, the one before, older (it
+    // no longer counts), or newer: another instance whose clock is a little ahead has already moved on. The row never
+    // moves back; from behind, everything it holds counts as current.
     private const string Previous = $"""CASE WHEN {T}."WindowStart" = @start THEN {T}."PreviousCount" WHEN {T}."WindowStart" = @previous THEN {T}."Count" ELSE 0 END""";
-    private const string Current = $"""CASE WHEN {T}."WindowStart" = @start THEN {T}."Count" ELSE 0 END""";
+    private const string Current = $"""CASE WHEN {T}."WindowStart" = @start THEN {T}."Count" WHEN {T}."WindowStart" > @start THEN {T}."Count" + {T}."PreviousCount" ELSE 0 END""";
+    private const string Ahead = $"""{T}."WindowStart" > @start""";
 
     // Integer arithmetic, scaled by the window length: previous × remaining + (current + cost) × window ≤ limit × window.
     private const string Upsert = $"""
         INSERT INTO {T} ("Key", "WindowStart", "Count", "PreviousCount", "ExpiresAt")
         VALUES (@key, @start, @cost, 0, @expires)
         ON CONFLICT ("Key") DO UPDATE SET
-            "PreviousCount" = {Previous},
-            "Count" = {Current} + @cost,
-            "WindowStart" = @start,
-            "ExpiresAt" = @expires
+            "PreviousCount" = CASE WHEN {T}."WindowStart" >= @start THEN {T}."PreviousCount" WHEN {T}."WindowStart" = @previous THEN {T}."Count" ELSE 0 END,
+            "Count" = CASE WHEN {T}."WindowStart" >= @start THEN {T}."Count" ELSE 0 END + @cost,
+            "WindowStart" = CASE WHEN {Ahead} THEN {T}."WindowStart" ELSE @start END,
+            "ExpiresAt" = CASE WHEN {Ahead} THEN {T}."ExpiresAt" ELSE @expires END
         WHERE ({Previous}) * @remaining + ({Current} + @cost) * @window <= @budget
         RETURNING "Count"
         """;
@@ -86,6 +89,7 @@ public sealed class DbRateLimiter(IDbContextFactory<ApplicationDbContext> dbFact
         var (previous, current) = row is null ? (0, 0)
             : row.WindowStart == start ? (row.PreviousCount, row.Count)
             : row.WindowStart == start - window ? (row.Count, 0)
+            : row.WindowStart > start ? (0, row.Count + row.PreviousCount)
             : (0, 0);
         var retryAt = RetryAt(nowMs, window, rule.Limit, cost, previous, current);
         return Refused(now, DateTimeOffset.FromUnixTimeMilliseconds(retryAt));
