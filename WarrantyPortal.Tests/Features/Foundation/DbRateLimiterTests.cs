@@ -13,7 +13,7 @@ public class DbRateLimiterTests
     private static readonly RateLimitRule ThreePerTenMinutes = new(3, TimeSpan.FromMinutes(10));
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
-    public async Task TryAcquireAsync_OverTheLimit_RefusedUntilTheWindowEnds(string provider)
+    public async Task TryAcquireAsync_OverTheLimit_RefusedUntilTheTimeItSays(string provider)
     {
         using var db = new TestDatabase(provider);
         var clock = new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 2, 0, TimeSpan.Zero));
@@ -24,15 +24,65 @@ public class DbRateLimiterTests
         var otherAddress = await limiter.TryAcquireAsync("lookup", "10.0.0.2", ThreePerTenMinutes);
         var otherRule = await limiter.TryAcquireAsync("sign-in", "10.0.0.1", ThreePerTenMinutes);
 
+        // The 3 attempts of 9:00–9:10 still weigh 2 of 3 until a third of the next window has passed.
         Assert.False(refused.Allowed);
-        Assert.Equal(new DateTimeOffset(2026, 6, 15, 9, 10, 0, TimeSpan.Zero), refused.RetryAtUtc);
-        Assert.Equal(TimeSpan.FromMinutes(8), refused.RetryAfter);
-        Assert.Equal(8, refused.RetryAfterMinutes);
+        Assert.Equal(new DateTimeOffset(2026, 6, 15, 9, 13, 20, TimeSpan.Zero), refused.RetryAtUtc);
+        Assert.Equal(new TimeSpan(0, 11, 20), refused.RetryAfter);
+        Assert.Equal(12, refused.RetryAfterMinutes);
         Assert.True(otherAddress.Allowed);
         Assert.True(otherRule.Allowed);
 
-        clock.Advance(TimeSpan.FromMinutes(8));
+        clock.Set(refused.RetryAtUtc - TimeSpan.FromSeconds(1));
+        Assert.False((await limiter.TryAcquireAsync("lookup", "10.0.0.1", ThreePerTenMinutes)).Allowed);
+        clock.Set(refused.RetryAtUtc);
         Assert.True((await limiter.TryAcquireAsync("lookup", "10.0.0.1", ThreePerTenMinutes)).Allowed);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task TryAcquireAsync_BurstsEitherSideOfAWindowEdge_OnlyTheLimitGetsThrough(string provider)
+    {
+        using var db = new TestDatabase(provider);
+        var clock = new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 9, 59, TimeSpan.Zero));
+        using var first = Instance(db, clock);
+        using var second = Instance(db, clock);
+        var a = first.GetRequiredService<DbRateLimiter>();
+        var b = second.GetRequiredService<DbRateLimiter>();
+        var rule = new RateLimitRule(4, TimeSpan.FromMinutes(10));
+        Task<RateLimitDecision[]> Burst() =>
+            Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? a : b).TryAcquireAsync("lookup-order", "WE202606150001", rule)));
+
+        var beforeTheEdge = await Burst();
+        clock.Set(new DateTimeOffset(2026, 6, 15, 9, 10, 0, TimeSpan.Zero));
+        var atTheEdge = await Burst();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var justAfter = await a.TryAcquireAsync("lookup-order", "WE202606150001", rule);
+
+        Assert.Equal(4, beforeTheEdge.Count(d => d.Allowed));
+        Assert.Equal(0, atTheEdge.Count(d => d.Allowed));
+        Assert.False(justAfter.Allowed);
+        // 4 × (10 − 2:30) / 10 = 3 leaves room for one at 9:12:30.
+        Assert.Equal(new DateTimeOffset(2026, 6, 15, 9, 12, 30, TimeSpan.Zero), justAfter.RetryAtUtc);
+        clock.Set(justAfter.RetryAtUtc);
+        Assert.True((await b.TryAcquireAsync("lookup-order", "WE202606150001", rule)).Allowed);
+        Assert.False((await a.TryAcquireAsync("lookup-order", "WE202606150001", rule)).Allowed);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task TryAcquireAsync_InstanceClocksASecondApartAcrossAnEdge_NoAttemptIsForgotten(string provider)
+    {
+        using var db = new TestDatabase(provider);
+        var behind = new DbRateLimiter(db, new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 9, 59, TimeSpan.Zero)));
+        var ahead = new DbRateLimiter(db, new ManualClock(new DateTimeOffset(2026, 6, 15, 9, 10, 0, TimeSpan.Zero)));
+        var rule = new RateLimitRule(4, TimeSpan.FromMinutes(10));
+
+        var allowed = 0;
+        for (var i = 0; i < 2; i++) if ((await behind.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        for (var i = 0; i < 2; i++) if ((await ahead.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        // The instance still in the 9:00 window sees the attempts the other one counted in the 9:10 window.
+        for (var i = 0; i < 4; i++) if ((await behind.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+        for (var i = 0; i < 4; i++) if ((await ahead.TryAcquireAsync("sign-in", "10.0.0.1", rule)).Allowed) allowed++;
+
+        Assert.Equal(4, allowed);
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
@@ -43,11 +93,16 @@ public class DbRateLimiterTests
         var limiter = new DbRateLimiter(db, clock);
         for (var i = 0; i < 10; i++) await limiter.TryAcquireAsync("lookup", "WE202606150001", ThreePerTenMinutes);
 
-        clock.Advance(TimeSpan.FromMinutes(10));
+        // Halfway through the next window the 3 allowed attempts weigh 1.5, leaving room for one more (10 would weigh 5).
+        clock.Advance(TimeSpan.FromMinutes(15));
         var allowed = 0;
         for (var i = 0; i < 5; i++) if ((await limiter.TryAcquireAsync("lookup", "WE202606150001", ThreePerTenMinutes)).Allowed) allowed++;
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var nextWindow = 0;
+        for (var i = 0; i < 5; i++) if ((await limiter.TryAcquireAsync("lookup", "WE202606150001", ThreePerTenMinutes)).Allowed) nextWindow++;
 
-        Assert.Equal(3, allowed);
+        Assert.Equal(1, allowed);
+        Assert.Equal(2, nextWindow);
     }
 
     [Fact]
@@ -78,7 +133,7 @@ public class DbRateLimiterTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
-    public async Task RemoveExpiredAsync_EndedWindows_Deleted(string provider)
+    public async Task RemoveExpiredAsync_CountersNoLongerCounting_Deleted(string provider)
     {
         using var db = new TestDatabase(provider);
         var clock = new ManualClock();
@@ -86,9 +141,13 @@ public class DbRateLimiterTests
         await limiter.TryAcquireAsync("short", "a", new RateLimitRule(5, TimeSpan.FromMinutes(1)));
         await limiter.TryAcquireAsync("long", "a", new RateLimitRule(5, TimeSpan.FromHours(1)));
 
-        clock.Advance(TimeSpan.FromMinutes(2));
+        // The short rule's 9:00 window still counts as the previous one until 9:02.
+        clock.Advance(TimeSpan.FromSeconds(90));
+        var stillCounting = await limiter.RemoveExpiredAsync();
+        clock.Advance(TimeSpan.FromSeconds(30));
         var removed = await limiter.RemoveExpiredAsync();
 
+        Assert.Equal(0, stillCounting);
         Assert.Equal(1, removed);
         await using var ctx = db.CreateDbContext();
         Assert.Equal(1, await ctx.RateLimitCounters.CountAsync());

@@ -17,26 +17,23 @@ public sealed class OutboxDeliveryWorker(
     IOptions<MailOptions> options,
     TimeProvider clock,
     WorkerHealth health,
-    ILogger<OutboxDeliveryWorker> logger) : BackgroundService
+    ILogger<OutboxDeliveryWorker> logger) : SignalledWorker(signal, health, logger)
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollEvery => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override string Work => "Outbox delivery loop";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("Mail delivery through {Transport}", transport.Name);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                health.Beat(nameof(OutboxDeliveryWorker));
-                while (await DeliverNextBatchAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Outbox delivery loop failed; retrying");
-            }
-            await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
-        }
+        Logger.LogInformation("Mail delivery through {Transport}", transport.Name);
+        return base.ExecuteAsync(stoppingToken);
+    }
+
+    protected override async Task RunPassAsync(CancellationToken ct)
+    {
+        while (await DeliverNextBatchAsync(ct) > 0) { }
     }
 
     /// <summary>Sends what is due now; returns how many messages were attempted.</summary>
@@ -87,7 +84,7 @@ public sealed class OutboxDeliveryWorker(
             message.Status = OutboxStatus.Sent;
             message.SentAtUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
-            logger.LogInformation("Sent {Kind} email {Id} to {To}", message.Kind, message.Id, message.ToAddress);
+            Logger.LogInformation("Sent {Kind} email {Id} to {To}", message.Kind, message.Id, message.ToAddress);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -96,7 +93,7 @@ public sealed class OutboxDeliveryWorker(
             var delay = TimeSpan.FromSeconds(Math.Min(3600, o.RetryBaseSeconds * Math.Pow(2, Math.Min(message.Attempts - 1, 12))));
             message.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + delay;
             if (message.Attempts >= o.MaxAttempts) message.Status = OutboxStatus.Failed;
-            logger.LogWarning("Email {Id} attempt {Attempt} failed: {Error}; next try in {Delay}", message.Id, message.Attempts, message.LastError, delay);
+            Logger.LogWarning("Email {Id} attempt {Attempt} failed: {Error}; next try in {Delay}", message.Id, message.Attempts, message.LastError, delay);
         }
         message.ClaimedBy = null;
         message.ClaimedUntilUtc = null;

@@ -167,24 +167,13 @@ public sealed class TransferFollowUps(
 
 /// <summary>Runs the transfer follow-up at start, whenever signalled, and every few minutes.</summary>
 public sealed class TransferFollowUpWorker(TransferFollowUps followUps, TransferFollowUpSignal signal, WorkerHealth health, ILogger<TransferFollowUpWorker> logger)
-    : BackgroundService
+    : SignalledWorker(signal, health, logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                health.Beat(nameof(TransferFollowUpWorker));
-                await followUps.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Wire transfer follow-up failed; retrying");
-            }
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
+    protected override TimeSpan PollEvery => PollInterval;
+
+    protected override string Work => "Wire transfer follow-up";
+
+    protected override Task RunPassAsync(CancellationToken ct) => followUps.RunOnceAsync(ct);
 }

@@ -1,6 +1,6 @@
 namespace WarrantyPortal.Infrastructure.RateLimiting;
 
-/// <summary>At most <see cref="Limit"/> attempts per <see cref="Window"/>.</summary>
+/// <summary>At most <see cref="Limit"/> attempts in any <see cref="Window"/> (a whole number of seconds), sliding.</summary>
 public sealed class RateLimitRule
 {
     public RateLimitRule() { }

@@ -1843,6 +1843,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("WindowStart")
                         .HasColumnType("bigint");
 

@@ -1798,6 +1798,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("WindowStart")
                         .HasColumnType("INTEGER");
 

@@ -446,6 +446,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     WindowStart = table.Column<long>(type: "bigint", nullable: false),
                     Count = table.Column<int>(type: "integer", nullable: false),
+                    PreviousCount = table.Column<int>(type: "integer", nullable: false),
                     ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

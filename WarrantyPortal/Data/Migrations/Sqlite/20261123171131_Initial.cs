@@ -445,6 +445,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
                     Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
