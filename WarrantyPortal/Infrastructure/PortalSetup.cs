@@ -278,6 +278,7 @@ public static class PortalSetup
         app.MapAdmin();
         app.MapBatchImport();
         app.MapFulfilment();
+        app.MapReminders();
         return app;
     }
 }
