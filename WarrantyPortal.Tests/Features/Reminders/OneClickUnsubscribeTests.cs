@@ -20,7 +20,7 @@ public sealed class OneClickUnsubscribeTests : IDisposable
     public OneClickUnsubscribeTests() =>
         _http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl) };
 
-    private async Task<(string UserId, MimeKit.MimeMessage Mail)> ReminderDeliveredAsync()
+    private async Task<(string UserId, MimeKit.MimeMessage Mail, DateOnly Due)> ReminderDeliveredAsync()
     {
         await using var db = _app.CreateDbContext();
         var user = db.Users.Single(u => u.Email == Customer);
@@ -30,7 +30,7 @@ public sealed class OneClickUnsubscribeTests : IDisposable
         _app.Get<EmailOutbox>().Add(db, email);
         await db.SaveChangesAsync();
         var mail = await _app.Smtp.WaitForAsync(m => m.Headers[ReminderHeader] == ReminderEmails.Kind, TimeSpan.FromSeconds(30));
-        return (user.Id, mail);
+        return (user.Id, mail, today.AddDays(20));
     }
 
     private const string ReminderHeader = "X-WarrantyPortal-Kind";
@@ -40,7 +40,9 @@ public sealed class OneClickUnsubscribeTests : IDisposable
     [Fact]
     public async Task OneClickPost_ToTheListUnsubscribeLinkOfADeliveredReminder_Unsubscribes()
     {
-        var (userId, mail) = await ReminderDeliveredAsync();
+        var (userId, mail, due) = await ReminderDeliveredAsync();
+        // English emails write dates day first, as the portal's pages do.
+        Assert.Contains(due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), mail.Subject);
 
         var header = mail.Headers["List-Unsubscribe"] ?? "";
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
@@ -58,7 +60,7 @@ public sealed class OneClickUnsubscribeTests : IDisposable
     [Fact]
     public async Task OneClickPost_TamperedTokenOrNoOneClickField_RefusedAndStillSubscribed()
     {
-        var (userId, mail) = await ReminderDeliveredAsync();
+        var (userId, mail, _) = await ReminderDeliveredAsync();
         var link = (mail.Headers["List-Unsubscribe"] ?? "").Trim('<', '>');
         var at = link.IndexOf("t=", StringComparison.Ordinal) + 12;
         var tampered = link[..at] + (link[at] == 'x' ? 'y' : 'x') + link[(at + 1)..];
