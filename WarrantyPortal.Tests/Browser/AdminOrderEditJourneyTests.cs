@@ -64,7 +64,8 @@ public class AdminOrderEditJourneyTests(BrowserFixture fx)
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Plan changed");
         await Assertions.Expect(page.Locator("[data-testid=line-plan]")).ToContainTextAsync("MI-TO25");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("PlanChanged");
+        var trailAction = page.Locator("[data-testid=audit-action][data-action=PlanChanged]");
+        await Assertions.Expect(trailAction).ToHaveTextAsync("Plan changed");
 
         await using var db = fx.App.CreateDbContext();
         var saved = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Number == number);

@@ -27,7 +27,7 @@ public class FulfilmentJourneyTests(FulfilmentBrowserFixture fx)
         var card = page.Locator($"[data-testid=result-card][data-sn='{serial}']");
         await Assertions.Expect(card.Locator("[data-testid=extension]")).ToContainTextAsync(certificate.Number);
         await Assertions.Expect(card.Locator("[data-testid=expiry]"))
-            .ToHaveTextAsync(certificate.NewWarrantyEnd.ToString("d", CultureInfo.GetCultureInfo("en")));
+            .ToHaveTextAsync(certificate.NewWarrantyEnd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)); // English dates the European way
         var download = await page.RunAndWaitForDownloadAsync(() => card.Locator("[data-testid=certificate-pdf]").ClickAsync());
         var path = await download.PathAsync();
         using (var pdf = PdfDocument.Open(path))

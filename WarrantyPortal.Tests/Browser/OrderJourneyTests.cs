@@ -116,6 +116,30 @@ public class OrderJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.GetByTestId("submitted-number")).ToHaveTextAsync(number);
         await page.ScreenshotAsync($"order-confirmation-{shot}");
     }
+    [Theory]
+    [InlineData("en", 1280, 900)]
+    [InlineData("en", 375, 800)]
+    [InlineData("fr", 1280, 900)]
+    [InlineData("fr", 375, 800)]
+    public async Task OrderDetails_EnglishOrFrench_DatesDayFirst(string culture, int width, int height)
+    {
+        DateTime submitted;
+        await using (var db = fx.App.CreateDbContext())
+        {
+            submitted = await db.Orders.Where(o => o.Lines.Any(l => l.SerialNumber == SubmittedSerial)).Select(o => o.SubmittedAtUtc!.Value).SingleAsync();
+        }
+        var number = await NumberOfAsync(SubmittedSerial);
+        var page = await fx.NewPageAsync(width, height);
+        await SignIn.AsDemoCustomerAsync(page, "/");
+        await page.GotoAsync($"/culture/set?culture={culture}&returnUrl={Uri.EscapeDataString($"/orders/{number}")}");
+        await page.WaitForInteractiveAsync();
+
+        // 22/06/2036 in both languages: the portal serves European installers, never the US month-first 6/22/2036.
+        var expected = submitted.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+        await Assertions.Expect(page.Locator("dd", new() { HasText = expected })).ToBeVisibleAsync();
+        await page.ScreenshotAsync($"order-dates-{culture}-{width}");
+    }
+
     [Fact]
     public async Task OrderDetails_French_PageAndStatusesTranslated()
     {

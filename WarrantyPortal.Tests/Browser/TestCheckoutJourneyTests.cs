@@ -215,7 +215,7 @@ public class TestCheckoutJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.GetByTestId("review-alert")).ToContainTextAsync("need review");
         await page.GetByPlaceholder("Order number or email").FillAsync(orderNumber);
         var row = page.Locator("tr", new() { HasText = orderNumber });
-        await Assertions.Expect(row).ToContainTextAsync("NeedsReview");
+        await Assertions.Expect(row).ToContainTextAsync("Needs review");
         await Assertions.Expect(row).ToContainTextAsync("Provider reported 8.70 EUR for a checkout of 87.00 EUR");
         await page.ScreenshotAsync("admin-payments");
     }

@@ -246,8 +246,9 @@ public static class PortalSetup
 
         app.UseRequestLocalization(o =>
         {
-            var cultures = PortalCultures.Supported.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture("en");
+            // The portal's own instances, so a request (and the circuit it starts) formats dates as PortalCultures.Get says.
+            var cultures = PortalCultures.Supported.Select(PortalCultures.Get).ToList();
+            o.DefaultRequestCulture = new RequestCulture(PortalCultures.Get("en"));
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
@@ -278,6 +279,7 @@ public static class PortalSetup
         app.MapAdmin();
         app.MapBatchImport();
         app.MapFulfilment();
+        app.MapReminders();
         return app;
     }
 }

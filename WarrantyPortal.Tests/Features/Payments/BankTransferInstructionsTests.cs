@@ -40,7 +40,7 @@ public class BankTransferInstructionsTests
         Assert.Contains("IBAN: FR76 3000 6000 0112 3456 7890 189", text);
         Assert.Contains("BIC: AGRIFRPP", text);
         Assert.Contains("Account holder: Alternenergy Power Trading", text);
-        Assert.Contains("December 7, 2026", text);
+        Assert.Contains("7 December 2026", text); // day first, as everywhere in English
     }
 
     [Fact]

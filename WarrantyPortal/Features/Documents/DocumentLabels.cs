@@ -9,7 +9,7 @@ internal sealed class DocumentLabels(string culture)
 {
     private static readonly ResourceManager Resources = new(typeof(DocumentsText));
 
-    public CultureInfo Culture { get; } = CultureFor(culture);
+    public CultureInfo Culture { get; } = Infrastructure.PortalCultures.Get(culture);
 
     public string this[string key] =>
         Resources.GetString(key, Culture) ?? throw new InvalidOperationException($"Missing document text '{key}'.");
@@ -27,17 +27,5 @@ internal sealed class DocumentLabels(string culture)
         var percent = rate * 100;
         format.PercentDecimalDigits = percent == decimal.Round(percent) ? 0 : percent * 10 == decimal.Round(percent * 10) ? 1 : 2;
         return rate.ToString("P", format);
-    }
-
-    private static CultureInfo CultureFor(string name)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(name) ? "en" : name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("en");
-        }
     }
 }

@@ -12,7 +12,7 @@ public readonly struct CultureScope : IDisposable
     {
         _culture = CultureInfo.CurrentCulture;
         _uiCulture = CultureInfo.CurrentUICulture;
-        var c = CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(culture) ? "en" : culture);
+        var c = Infrastructure.PortalCultures.Get(culture);
         CultureInfo.CurrentCulture = c;
         CultureInfo.CurrentUICulture = c;
     }

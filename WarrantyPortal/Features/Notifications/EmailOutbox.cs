@@ -22,6 +22,7 @@ public sealed class EmailOutbox(OutboxSignal signal, TimeProvider clock)
             TextBody = email.TextBody,
             Culture = email.Culture,
             Reference = email.Reference,
+            Headers = email.Headers is { Count: > 0 } h ? new Dictionary<string, string>(h, StringComparer.OrdinalIgnoreCase) : null,
             Status = OutboxStatus.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,

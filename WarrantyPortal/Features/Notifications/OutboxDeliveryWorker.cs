@@ -108,6 +108,7 @@ public sealed class OutboxDeliveryWorker(
         mime.Subject = m.Subject;
         mime.MessageId = $"outbox-{m.Id}-{m.CreatedAtUtc.Ticks}@warrantyportal";
         mime.Headers.Add("X-WarrantyPortal-Kind", m.Kind);
+        foreach (var (name, value) in m.Headers ?? []) mime.Headers.Add(name, value);
         var body = new BodyBuilder { HtmlBody = m.HtmlBody, TextBody = m.TextBody };
         mime.Body = body.ToMessageBody();
         return mime;

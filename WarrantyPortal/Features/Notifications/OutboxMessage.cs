@@ -25,6 +25,9 @@ public class OutboxMessage
     /// <summary>What the message is about (e.g. an order number), so it can be listed and resent with it.</summary>
     public string? Reference { get; set; }
 
+    /// <summary>Extra header fields the message is sent with (e.g. <c>List-Unsubscribe</c>); null when there are none.</summary>
+    public Dictionary<string, string>? Headers { get; set; }
+
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }

@@ -49,7 +49,7 @@ public sealed class OutboxResendService(IDbContextFactory<ApplicationDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return null;
-        var copy = outbox.Add(db, new Email(m.Kind, m.ToAddress, m.ToName, m.Subject, m.HtmlBody, m.TextBody, m.Culture, m.Reference));
+        var copy = outbox.Add(db, new Email(m.Kind, m.ToAddress, m.ToName, m.Subject, m.HtmlBody, m.TextBody, m.Culture, m.Reference, m.Headers));
         await db.SaveChangesAsync(ct);
         return copy.Id;
     }

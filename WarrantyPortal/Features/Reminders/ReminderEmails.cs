@@ -37,11 +37,20 @@ public sealed class ReminderEmails(EmailComposer composer, ReminderLinks links, 
             ? new EmailAction(t[extendable.Count == 1 ? "Email_ExtendOne" : "Email_ExtendAll"], Extend(extendable))
             : new EmailAction(t["Email_SeeDevices"], $"{BaseUrl}/devices");
         paragraphs.Add(t["Email_Why"]);
-        paragraphs.Add(t["Email_Unsubscribe", links.UnsubscribeUrl(userId)]);
+        var unsubscribe = links.UnsubscribeUrl(userId);
+        paragraphs.Add(t["Email_Unsubscribe", unsubscribe]);
 
         var first = due.Min(d => d.DueDate);
         var subject = closing.Count > 0 ? t["Email_Subject_Window", first.ToString("d")] : t["Email_Subject_End", first.ToString("d")];
-        return composer.Compose(Kind, email, name, culture, subject, paragraphs, action);
+        // RFC 8058: mail providers offer their own "unsubscribe" button and POST to the same signed link.
+        return composer.Compose(Kind, email, name, culture, subject, paragraphs, action) with
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["List-Unsubscribe"] = $"<{unsubscribe}>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            },
+        };
     }
 
     private string Extend(IEnumerable<string> serialNumbers) => BaseUrl + MyDevicesQuery.ExtendUrl(serialNumbers);

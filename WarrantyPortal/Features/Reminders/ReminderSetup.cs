@@ -15,4 +15,14 @@ public static class ReminderSetup
         services.AddHostedService(sp => sp.GetRequiredService<ReminderWorker>());
         return services;
     }
+
+    /// <summary>The one-click unsubscribe POST of the reminder emails' List-Unsubscribe header.</summary>
+    public static WebApplication MapReminders(this WebApplication app)
+    {
+        // Ordered before the unsubscribe page, which shares the address and would ask a POST for an antiforgery token.
+        app.MapPost(ReminderLinks.UnsubscribePath, OneClickUnsubscribeEndpoint.HandleAsync)
+            .DisableAntiforgery()
+            .WithOrder(-1);
+        return app;
+    }
 }

@@ -11,9 +11,9 @@ namespace WarrantyPortal.Features.Admin.Orders;
 public static class OrderAuditExport
 {
     public static readonly string[] Headers =
-        ["Order", "Status", "Submitted (UTC)", "Customer", "Email", "Company", "Country", "Payment method", "Currency", "Total", "Devices"];
+        ["Order", "Status", "Submitted (UTC)", "Customer", "Email", "Company", "Country", "Payment method", "Currency", "Total", "Devices", "VAT check"];
 
-    private static readonly double[] Widths = [18, 16, 18, 28, 32, 30, 9, 18, 10, 14, 9];
+    private static readonly double[] Widths = [18, 16, 18, 28, 32, 30, 9, 18, 10, 14, 9, 14];
 
     public static string Neutralize(string? text) =>
         string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
@@ -82,5 +82,6 @@ public static class OrderAuditExport
     [
         r.Number, r.Status.ToString(), r.SubmittedAtUtc is { } s ? (object)s : "", r.Customer, r.Email, r.Company ?? "", r.Country,
         PaymentMethodLook.Label(r.PaymentMethod, System.Globalization.CultureInfo.InvariantCulture), r.Total.Currency, r.Total.Amount, r.LineCount,
+        r.VatCheck?.ToString() ?? "",
     ];
 }

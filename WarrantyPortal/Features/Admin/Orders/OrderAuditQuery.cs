@@ -40,7 +40,8 @@ public sealed record OrderAuditFilter
 }
 
 public sealed record OrderAuditRow(Guid Id, string Number, OrderStatus Status, DateTime? SubmittedAtUtc, string Customer, string Email,
-    string? Company, string Country, Money Total, int LineCount, Guid Version, PaymentMethod? PaymentMethod = null);
+    string? Company, string Country, Money Total, int LineCount, Guid Version, PaymentMethod? PaymentMethod = null,
+    Domain.Catalog.VatCheckOutcome? VatCheck = null);
 
 public sealed record OrderAuditResult(IReadOnlyList<OrderAuditRow> Rows, int Total);
 
@@ -163,15 +164,16 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
 
     private static IQueryable<RawRow> Project(IQueryable<Order> q) => q.Select(o => new RawRow(o.Id, o.Number!, o.Status, o.SubmittedAtUtc,
         o.Buyer.FullName, o.Buyer.Email, o.Buyer.PayerKind == PayerKind.Company ? o.Buyer.PayerName : null, o.Buyer.Country,
-        o.TotalMinor, o.Currency, o.Lines.Count, o.Version, o.PaymentMethod));
+        o.TotalMinor, o.Currency, o.Lines.Count, o.Version, o.PaymentMethod, o.VatCheckOutcome));
 
     private static OrderAuditRow ToRow(RawRow r) => new(r.Id, r.Number, r.Status, r.SubmittedAtUtc, r.Customer, r.Email, r.Company,
-        r.Country, new Money(r.TotalMinor, r.Currency), r.LineCount, r.Version, r.PaymentMethod);
+        r.Country, new Money(r.TotalMinor, r.Currency), r.LineCount, r.Version, r.PaymentMethod, r.VatCheck);
 
     private static string? Upper(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToUpperInvariant();
 
     private static string? Lower(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToLowerInvariant();
 
     private sealed record RawRow(Guid Id, string Number, OrderStatus Status, DateTime? SubmittedAtUtc, string Customer, string Email,
-        string? Company, string Country, long TotalMinor, string Currency, int LineCount, Guid Version, PaymentMethod? PaymentMethod);
+        string? Company, string Country, long TotalMinor, string Currency, int LineCount, Guid Version, PaymentMethod? PaymentMethod,
+        Domain.Catalog.VatCheckOutcome? VatCheck);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using WarrantyPortal.Domain.Catalog;
 
 namespace WarrantyPortal.Features.Admin.Orders;
 
@@ -24,6 +25,7 @@ public static class OrderXml
                     new XElement("taxId", b.TaxId ?? ""),
                     new XElement("installationAddress", b.InstallationAddress.OneLine()),
                     new XElement("billingAddress", b.BillingAddress.OneLine())),
+                VatCheck(o.VatCheck, Iso),
                 new XElement("lines", d.Lines.Select(l => new XElement("line",
                     new XAttribute("serialNumber", l.Line.SerialNumber),
                     new XElement("model", l.Line.ProductModel),
@@ -44,4 +46,13 @@ public static class OrderXml
                     new XAttribute("reference", w.BankReference), new XAttribute("amountMinor", w.AmountMinor),
                     new XAttribute("currency", w.Currency), new XAttribute("mismatch", w.Mismatch))))));
     }
+
+    /// <summary>What VIES answered about the buyer's VAT number when the order was placed: the evidence for the VAT charged.</summary>
+    private static XElement? VatCheck(VatVerification? v, Func<DateTime?, string> iso) => v is null ? null :
+        new XElement("vatCheck",
+            new XAttribute("outcome", v.Outcome), new XAttribute("checkedAt", iso(v.CheckedAtUtc)),
+            new XElement("vatNumber", v.VatNumber),
+            new XElement("traderName", v.Name ?? ""),
+            new XElement("traderAddress", v.Address ?? ""),
+            new XElement("consultationNumber", v.ConsultationNumber ?? ""));
 }

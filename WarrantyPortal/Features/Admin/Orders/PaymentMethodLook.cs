@@ -34,4 +34,13 @@ public static class AdminStrings
         var format = Text.GetString(key, culture) ?? key;
         return args.Length == 0 ? format : string.Format(culture, format, args);
     }
+
+    /// <summary>
+    /// A stored name (an enum value, an audit action) as the admin reads it, from the key "{prefix}_{name}"; the name
+    /// itself when there is no text for it. What is stored stays as it is.
+    /// </summary>
+    public static string Label(string prefix, string name) =>
+        Text.GetString($"{prefix}_{name}", CultureInfo.CurrentUICulture) ?? name;
+
+    public static string Label(Notifications.OutboxStatus status) => Label("OutboxStatus", status.ToString());
 }

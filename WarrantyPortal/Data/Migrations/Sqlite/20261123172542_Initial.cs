@@ -319,6 +319,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     TextBody = table.Column<string>(type: "TEXT", nullable: false),
                     Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Headers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),

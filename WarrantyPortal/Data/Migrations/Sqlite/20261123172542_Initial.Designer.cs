@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123171131_Initial")]
+    [Migration("20261123172542_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1313,6 +1313,10 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")

@@ -320,6 +320,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                     TextBody = table.Column<string>(type: "text", nullable: false),
                     Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Headers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "text", nullable: true),

@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123171150_Initial")]
+    [Migration("20261123172555_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1353,6 +1353,10 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Headers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
