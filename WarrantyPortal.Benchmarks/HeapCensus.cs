@@ -10,9 +10,16 @@ namespace WarrantyPortal.Benchmarks;
 /// </summary>
 internal sealed class HeapCensus
 {
-    private HeapCensus(Dictionary<string, (long Count, long Bytes)> byType) => ByType = byType;
+    private HeapCensus(Dictionary<string, (long Count, long Bytes)> byType, Dictionary<string, long> arrayLengths)
+    {
+        ByType = byType;
+        ArrayLengths = arrayLengths;
+    }
 
     public Dictionary<string, (long Count, long Bytes)> ByType { get; }
+
+    /// <summary>Live render-tree frame arrays by length ("RenderTreeFrame[1024]" → count).</summary>
+    public Dictionary<string, long> ArrayLengths { get; }
 
     public static HeapCensus Take(int processId)
     {
@@ -43,6 +50,7 @@ internal sealed class HeapCensus
             if (root.Object.Address != 0 && seen.Add(root.Object.Address)) stack.Push(root.Object.Address);
         }
         var byType = new Dictionary<string, (long Count, long Bytes)>();
+        var arrayLengths = new Dictionary<string, long>();
         while (stack.Count > 0)
         {
             var obj = heap.GetObject(stack.Pop());
@@ -50,12 +58,17 @@ internal sealed class HeapCensus
             var name = obj.Type?.Name ?? "?";
             var (count, bytes) = byType.GetValueOrDefault(name);
             byType[name] = (count + 1, bytes + (long)obj.Size);
+            if (name.EndsWith("RenderTreeFrame[]", StringComparison.Ordinal))
+            {
+                var key = $"RenderTreeFrame[{obj.AsArray().Length}]";
+                arrayLengths[key] = arrayLengths.GetValueOrDefault(key) + 1;
+            }
             foreach (var child in obj.EnumerateReferenceAddresses(carefully: true, considerDependantHandles: true))
             {
                 if (child != 0 && seen.Add(child)) stack.Push(child);
             }
         }
-        return new HeapCensus(byType);
+        return new HeapCensus(byType, arrayLengths);
     }
 
     /// <summary>The types that grew most from <paramref name="before"/> to <paramref name="after"/>, per unit (e.g. per circuit).</summary>
@@ -74,6 +87,11 @@ internal sealed class HeapCensus
         foreach (var r in rows.Take(top))
         {
             Console.WriteLine($"  {r.Count / (double)units,8:F1} {r.Bytes / 1024.0 / units,8:F1} KB  {r.Type}");
+        }
+        Console.WriteLine("render-tree frame arrays by length (per circuit):");
+        foreach (var (key, count) in after.ArrayLengths.OrderBy(kv => int.Parse(kv.Key[16..^1], System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            Console.WriteLine($"  {(count - before.ArrayLengths.GetValueOrDefault(key)) / (double)units,8:F1}  {key}");
         }
     }
 }
