@@ -4,9 +4,12 @@ using Microsoft.Playwright;
 namespace WarrantyPortal.Benchmarks;
 
 /// <summary>
-/// Interactive circuits on the purchase page: server memory per open circuit (managed heap after a full collection, and
-/// the process working set, before and after opening N signed-in /buy pages in Chromium), then with them all open, the time
-/// from the last keystroke of a serial number to the card showing its model and price, on each page in turn.
+/// Interactive circuits on the purchase page. The portal runs in its own process (<see cref="PortalChild"/>); its memory is
+/// read from that process (managed heap after full compacting collections, and its working set) with the warm-up's
+/// circuits closed and then with N signed-in /buy pages open in Chromium, the difference divided by N. With
+/// <c>WP_HEAP_CENSUS=1</c> the live objects of the portal are also counted by type both times (by attaching to the process)
+/// and the growth per circuit printed by type. Then, with them all open, the time from the last keystroke of a serial
+/// number to the card showing its model and price, on each page in turn.
 /// </summary>
 internal static class CircuitsBenchmark
 {
@@ -14,7 +17,8 @@ internal static class CircuitsBenchmark
 
     public static async Task RunAsync(int circuits)
     {
-        await using var host = await LoadHost.StartAsync("circuits");
+        await using var host = await PortalChild.StartAsync("circuits");
+        var census = Environment.GetEnvironmentVariable("WP_HEAP_CENSUS") == "1";
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,7 +52,8 @@ internal static class CircuitsBenchmark
             await warm.CloseAsync();
         }
 
-        var (heapBefore, wsBefore) = Memory();
+        var before = await SettledMemoryAsync(host, 0);
+        var censusBefore = census ? HeapCensus.Take(host.ProcessId) : null;
         var pages = new List<IPage>();
         var open = Stopwatch.StartNew();
         for (var i = 0; i < circuits; i++)
@@ -58,10 +63,13 @@ internal static class CircuitsBenchmark
             pages.Add(page);
         }
         open.Stop();
-        var (heapAfter, wsAfter) = Memory();
-        Console.WriteLine($"{circuits} circuits on /buy opened in {open.Elapsed.TotalSeconds:F0} s");
-        Console.WriteLine($"server managed heap: {heapBefore / 1048576.0:F1} MB -> {heapAfter / 1048576.0:F1} MB, {(heapAfter - heapBefore) / 1024.0 / circuits:F0} KB per circuit");
-        Console.WriteLine($"process working set: {wsBefore / 1048576.0:F1} MB -> {wsAfter / 1048576.0:F1} MB, {(wsAfter - wsBefore) / 1024.0 / circuits:F0} KB per circuit");
+        var after = await SettledMemoryAsync(host, circuits);
+        Console.WriteLine($"{circuits} circuits on /buy opened in {open.Elapsed.TotalSeconds:F0} s (portal process {host.ProcessId}, {after.OpenCircuits} circuits open)");
+        Console.WriteLine($"portal managed heap: {before.ManagedBytes / 1048576.0:F1} MB -> {after.ManagedBytes / 1048576.0:F1} MB, " +
+                          $"{(after.ManagedBytes - before.ManagedBytes) / 1024.0 / circuits:F0} KB per circuit");
+        Console.WriteLine($"portal working set: {before.WorkingSetBytes / 1048576.0:F1} MB -> {after.WorkingSetBytes / 1048576.0:F1} MB, " +
+                          $"{(after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / circuits:F0} KB per circuit");
+        if (censusBefore is not null) HeapCensus.PrintGrowth(censusBefore, HeapCensus.Take(host.ProcessId), circuits, int.TryParse(Environment.GetEnvironmentVariable("WP_HEAP_CENSUS_TOP"), out var top) ? top : 40);
 
         var times = new List<double>();
         foreach (var page in pages)
@@ -94,14 +102,16 @@ internal static class CircuitsBenchmark
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    private static (long Heap, long WorkingSet) Memory()
+    /// <summary>The portal's memory once exactly <paramref name="circuits"/> circuits are open (closed tabs' circuits end shortly after).</summary>
+    private static async Task<MemoryReport> SettledMemoryAsync(PortalChild host, int circuits)
     {
-        for (var i = 0; i < 3; i++)
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
         {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
+            var report = await host.MemoryAsync();
+            if (report.OpenCircuits == circuits) return report;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{report.OpenCircuits} circuits open, expected {circuits}");
+            await Task.Delay(500);
         }
-        using var self = Process.GetCurrentProcess();
-        return (GC.GetTotalMemory(forceFullCollection: true), self.WorkingSet64);
     }
 }

@@ -5,7 +5,7 @@ using WarrantyPortal.Benchmarks;
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- documents [count]
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- orders [count] [folder] [runs per case]
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load http [clients] [seconds]
-//   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load circuits [circuits]
+//   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load circuits [circuits]     (WP_HEAP_CENSUS=1: live objects by type per circuit)
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load writers [customers] [admins] [seconds]
 var area = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();

@@ -147,4 +147,29 @@ public class PurchaseJourneyTests(BrowserFixture fx)
         await Assertions.Expect(buy.Card(0).Locator("[data-testid=sn-message]")).Not.ToContainTextAsync("warranty");
         await page.ScreenshotAsync("buy-french-phone");
     }
+
+    [Fact]
+    public async Task Buy_ChoosingAnotherCountry_ListsEveryCountryAndTakesItsCurrency()
+    {
+        var page = await fx.NewPageAsync();
+        var buy = new BuyFormPage(page);
+        await buy.OpenAsync();
+        var section = page.Locator("[data-testid=country-section]");
+        var country = section.Locator(".mud-select").First;
+        await Assertions.Expect(country.Locator("input").First).ToHaveValueAsync("France");
+
+        await country.Locator(".mud-input-control").ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(options).ToHaveCountAsync(WarrantyPortal.Domain.Catalog.Countries.All.Count);
+        await options.Filter(new() { HasText = "United Kingdom" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Assertions.Expect(country.Locator("input").First).ToHaveValueAsync("United Kingdom");
+        await Assertions.Expect(section).ToContainTextAsync("GBP");
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await buy.WaitForFormAsync();
+        await Assertions.Expect(country.Locator("input").First).ToHaveValueAsync("United Kingdom");
+    }
 }

@@ -65,6 +65,7 @@ public static class PortalSetup
         services.AddBatchImport();
         services.AddFulfilment(config);
         services.AddReminders(config);
+        if (env.IsDevelopment()) services.AddMemoryDiagnostics();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ApplicationDbContext>("database")
@@ -235,6 +236,7 @@ public static class PortalSetup
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
+            app.MapMemoryDiagnostics();
         }
         else
         {
