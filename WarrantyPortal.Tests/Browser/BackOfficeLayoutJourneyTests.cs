@@ -46,4 +46,21 @@ public class BackOfficeLayoutJourneyTests(BrowserFixture fx)
         Assert.Contains(roles, r => r.Trim() == "Administrateur");
         Assert.DoesNotContain(roles, r => r.Trim() is "Admin" or "Customer" or "Reseller");
     }
+
+    [Fact]
+    public async Task AuditGrid_DesktopWidthInFrench_ShowsEveryColumnWithoutSidewaysScrolling()
+    {
+        var page = await fx.NewPageAsync(1280, 900);
+        await SignIn.AsDemoAdminAsync(page);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=fr|uic=fr", Url = fx.App.BaseUrl }]);
+
+        await page.GotoInteractiveAsync("/admin/orders");
+        await page.Locator("[data-testid=status-chips] [data-status=all]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=order-link]").First).ToBeVisibleAsync();
+
+        Assert.Equal("", await page.EvaluateAsync<string>(Overflow));
+        await Assertions.Expect(page.Locator(".audit-grid thead th").Last).ToHaveTextAsync("Total");
+        Assert.True(await page.Locator(".audit-grid thead th").Last.IsVisibleAsync());
+        await page.ScreenshotAsync("backoffice-fr-1280-admin-orders");
+    }
 }
