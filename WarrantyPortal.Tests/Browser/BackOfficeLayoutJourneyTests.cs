@@ -48,7 +48,7 @@ public class BackOfficeLayoutJourneyTests(BrowserFixture fx)
     }
 
     [Fact]
-    public async Task AuditGrid_DesktopWidthInFrench_ShowsEveryColumnWithoutSidewaysScrolling()
+    public async Task AuditGridAndPlans_DesktopWidthInFrench_ShowEveryColumnWithoutSidewaysScrolling()
     {
         var page = await fx.NewPageAsync(1280, 900);
         await SignIn.AsDemoAdminAsync(page);
@@ -62,5 +62,10 @@ public class BackOfficeLayoutJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator(".audit-grid thead th").Last).ToHaveTextAsync("Total");
         Assert.True(await page.Locator(".audit-grid thead th").Last.IsVisibleAsync());
         await page.ScreenshotAsync("backoffice-fr-1280-admin-orders");
+
+        // Long country and model lists wrap inside the plans table rather than widening it past the screen.
+        await page.GotoInteractiveAsync("/admin/plans");
+        await Assertions.Expect(page.Locator(".mud-table-body tr >> visible=true").First).ToBeVisibleAsync();
+        Assert.Equal("", await page.EvaluateAsync<string>(Overflow));
     }
 }
