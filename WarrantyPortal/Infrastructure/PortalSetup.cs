@@ -48,6 +48,7 @@ public static class PortalSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.PortalMudLocalizer>();
         services.AddLocalization();
         services.AddHttpContextAccessor();
 

@@ -20,6 +20,7 @@ public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
     public OrderAuditPageFrenchTests()
     {
         Services.AddMudServices();
+        Services.AddTransient<MudBlazor.MudLocalizer, WarrantyPortal.Components.Shared.PortalMudLocalizer>();
         Services.AddLocalization();
         AddAuthorization();
         Services.AddSingleton(_h.Query);
@@ -79,5 +80,24 @@ public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
         Assert.Contains("Clear filters", cut.Markup);
         Assert.Contains("Awaiting audit", cut.Find("[data-testid=status-chips]").TextContent);
         Assert.Contains("1 device(s)", cut.Markup);
+    }
+
+    [Fact]
+    public async Task OrderGrid_InFrench_LeavesNoEnglishLabelNorPagerText()
+    {
+        await _h.AddAsync("Alice Buyer", company: "Solaris SARL");
+
+        var cut = RenderIn("fr-FR");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=order-link]")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Lignes par page", cut.Markup);
+        Assert.Contains("1–1 sur 1", cut.Markup);
+        Assert.Contains("Pays", cut.FindAll("th").Select(th => th.TextContent.Trim()));
+        var text = string.Concat(cut.Nodes.Select(n => n.TextContent));
+        foreach (var english in new[] { "Rows per page", " of 1", "Order audit", "Clear filters", "Payment method", "Awaiting audit", "Contains serial", "Ctry", "Submitted", "Customer or email" })
+        {
+            Assert.DoesNotContain(english, text);
+        }
+        Assert.DoesNotContain("aria-label=\"Next page\"", cut.Markup);
     }
 }

@@ -72,4 +72,21 @@ public class UserAdminServiceTests : IDisposable
         Assert.False((await _users.SearchAsync("bob@", 0, 10)).Rows.Single().Locked);
         Assert.NotNull(await _users.SetLockedAsync(OrdersHarness.AdminId, true, AdminHarness.Ada));
     }
+
+    [Fact]
+    public async Task SetLockedAsync_OwnAccountInFrench_RefusesWithAFrenchMessage()
+    {
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            Assert.Equal("Vous ne pouvez pas bloquer votre propre accès.", await _users.SetLockedAsync(AdminHarness.Ada.UserId, true, AdminHarness.Ada));
+            Assert.Equal("Vous ne pouvez pas vous retirer vous-même le rôle d'administrateur.",
+                await _users.SetRoleAsync(AdminHarness.Ada.UserId, Roles.Customer, AdminHarness.Ada));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
 }

@@ -96,4 +96,17 @@ public class OrderComponentTests : BunitContext, IAsyncLifetime
         var cut = Render<OrderStatusChip>(p => p.Add(c => c.Status, OrderStatus.Approved));
         Assert.Contains("En attente de paiement", cut.Markup);
     }
+
+    [Fact]
+    public void BuyerInfo_InFrench_NamesCountryAndPayerKindInFrench()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+        var buyer = new BuyerSnapshot { FullName = "Clara Customer", Country = "DE", PayerKind = PayerKind.Company, PayerName = "Sonnenstrom Berlin GmbH" };
+
+        var cut = Render<BuyerInfo>(p => p.Add(c => c.Buyer, buyer));
+
+        Assert.Contains("Allemagne", cut.Find("[data-testid=buyer-info]").TextContent);
+        Assert.Contains("(Entreprise)", cut.Markup);
+        Assert.DoesNotContain("Germany", cut.Markup);
+    }
 }

@@ -43,19 +43,8 @@ public static class OrderFormat
 
     public static string Date(DateTime utc) => utc.ToString("d", CultureInfo.CurrentCulture);
 
-    public static string Country(string? code)
-    {
-        if (string.IsNullOrWhiteSpace(code)) return "—";
-        try
-        {
-            // RegionInfo names come in English or in the region's own language, not the reader's: English is the neutral choice.
-            return new RegionInfo(code).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
-    }
+    /// <summary>The country's name in the reader's language (see <see cref="Accounts.CountryList"/>), a dash when none.</summary>
+    public static string Country(string? code) => string.IsNullOrWhiteSpace(code) ? "—" : Accounts.CountryList.Name(code);
 
     public static string OrDash(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : text;
 }

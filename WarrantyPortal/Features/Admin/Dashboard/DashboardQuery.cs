@@ -27,8 +27,9 @@ public sealed record DashboardFigures(
 /// </summary>
 public sealed class DashboardQuery(IDbContextFactory<ApplicationDbContext> factory)
 {
-    public const string BankTransfer = "Bank transfer";
-    public const string Online = "Card / online";
+    // Keys, not labels: the page shows them in the admin's language (AdminText "Home_Method_…").
+    public const string BankTransfer = "BankTransfer";
+    public const string Online = "Online";
 
     private static readonly OrderStatus[] PaidStatuses = [OrderStatus.Paid, OrderStatus.Completed];
     private static readonly OrderStatus[] NotSold = [OrderStatus.Draft, OrderStatus.Rejected, OrderStatus.Cancelled];

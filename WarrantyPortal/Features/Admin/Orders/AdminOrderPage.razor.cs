@@ -83,7 +83,7 @@ public partial class AdminOrderPage
     private async Task ResendAsync(OutboxRow email)
     {
         await Resender.ResendAsync(email.Id);
-        Snackbar.Add($"“{email.Subject}” queued again for {email.ToAddress}.", Severity.Success);
+        Snackbar.Add(AdminStrings.Get("Trail_ResendDone", email.Subject, email.ToAddress), Severity.Success);
         await LoadAsync();
     }
 

@@ -92,7 +92,7 @@ public sealed class OrderAdminQuery(IDbContextFactory<ApplicationDbContext> fact
                 }
                 else if (open && plan is null)
                 {
-                    (eligible, why) = (false, $"Plan {l.PlanCode} is no longer in the catalogue.");
+                    (eligible, why) = (false, AdminStrings.Get("Lines_PlanGone", l.PlanCode));
                 }
                 result.Add(new AdminOrderLine(l.Id, OrderLineView.From(l, order.Currency), l.PlanCode, device, eligible, why));
             }
@@ -101,7 +101,7 @@ public sealed class OrderAdminQuery(IDbContextFactory<ApplicationDbContext> fact
         catch (RegistryUnavailableException e)
         {
             return (ordered.Select(l => new AdminOrderLine(l.Id, OrderLineView.From(l, order.Currency), l.PlanCode, null, null, null)).ToList(),
-                $"The device registry did not answer ({e.Message}): eligibility could not be checked again.");
+                AdminStrings.Get("Lines_RegistryDown", e.Message));
         }
     }
 }

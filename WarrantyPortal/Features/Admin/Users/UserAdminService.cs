@@ -4,6 +4,7 @@ using WarrantyPortal.Domain;
 using WarrantyPortal.Domain.Orders;
 using WarrantyPortal.Features.Accounts;
 using WarrantyPortal.Features.Admin.Audit;
+using WarrantyPortal.Features.Admin.Orders;
 using WarrantyPortal.Features.Catalog;
 
 namespace WarrantyPortal.Features.Admin.Users;
@@ -51,13 +52,13 @@ public sealed class UserAdminService(IDbContextFactory<ApplicationDbContext> fac
 
     public async Task<string?> SetRoleAsync(string userId, string role, AdminActor actor, CancellationToken ct = default)
     {
-        if (!Roles.All.Contains(role)) return $"'{role}' is not a role: choose {string.Join(", ", Roles.All)}.";
-        if (userId == actor.UserId && role != Roles.Admin) return "You cannot take the admin role from yourself.";
+        if (!Roles.All.Contains(role)) return AdminStrings.Get("Users_NotARole", role, string.Join(", ", Roles.All.Select(RoleLook.Label)));
+        if (userId == actor.UserId && role != Roles.Admin) return AdminStrings.Get("Users_OwnAdminRole");
         await using var db = await factory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return "There is no such user.";
+        if (user is null) return AdminStrings.Get("Users_NoSuchUser");
         var roleIds = await db.Roles.Where(r => Roles.All.Contains(r.Name!)).ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        if (!roleIds.TryGetValue(role, out var roleId)) return $"The role {role} does not exist yet.";
+        if (!roleIds.TryGetValue(role, out var roleId)) return AdminStrings.Get("Users_RoleMissing", RoleLook.Label(role));
         var current = await db.UserRoles.Where(ur => ur.UserId == userId && roleIds.Values.Contains(ur.RoleId)).ToListAsync(ct);
         var before = string.Join(", ", roleIds.Where(r => current.Any(c => c.RoleId == r.Value)).Select(r => r.Key));
         db.UserRoles.RemoveRange(current);
@@ -73,10 +74,10 @@ public sealed class UserAdminService(IDbContextFactory<ApplicationDbContext> fac
     {
         var profiles = await catalog.ProfilesAsync(ct);
         var profile = profiles.FirstOrDefault(p => string.Equals(p.Code, profileCode, StringComparison.OrdinalIgnoreCase));
-        if (profile is null) return $"There is no customer profile '{profileCode}': choose {string.Join(", ", profiles.Select(p => p.Code))}.";
+        if (profile is null) return AdminStrings.Get("Users_NoSuchProfile", profileCode, string.Join(", ", profiles.Select(p => p.Code)));
         await using var db = await factory.CreateDbContextAsync(ct);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (email is null) return "There is no such user.";
+        if (email is null) return AdminStrings.Get("Users_NoSuchUser");
         var row = await db.UserProfileAssignments.SingleOrDefaultAsync(a => a.UserId == userId, ct);
         var before = row?.ProfileCode;
         if (row is null) db.UserProfileAssignments.Add(row = new UserProfileAssignment { UserId = userId, ProfileCode = "" });
@@ -89,10 +90,10 @@ public sealed class UserAdminService(IDbContextFactory<ApplicationDbContext> fac
 
     public async Task<string?> SetLockedAsync(string userId, bool locked, AdminActor actor, CancellationToken ct = default)
     {
-        if (userId == actor.UserId && locked) return "You cannot lock yourself out.";
+        if (userId == actor.UserId && locked) return AdminStrings.Get("Users_OwnLock");
         await using var db = await factory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return "There is no such user.";
+        if (user is null) return AdminStrings.Get("Users_NoSuchUser");
         user.LockoutEnabled = true;
         user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
         user.AccessFailedCount = 0;

@@ -41,7 +41,7 @@ public partial class UsersPage
         _orders = row is null ? [] : await Users.OrdersAsync(row.Id);
     }
 
-    private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), AdminStrings.Get("Users_RoleDone", role));
+    private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), AdminStrings.Get("Users_RoleDone", RoleLook.Label(role)));
 
     private Task SetProfileAsync(string code) => ApplyAsync(a => Users.SetProfileAsync(_selected!.Id, code, a), AdminStrings.Get("Users_ProfileDone", code));
 
