@@ -1054,6 +1054,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "AuditCountry", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "SubmittedAtUtc" });
@@ -1072,6 +1077,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "IX_Orders_Currency_Number",
                 table: "Orders",
                 columns: new[] { "Currency", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "Currency", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Currency_SubmittedAtUtc",
@@ -1095,6 +1105,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "PaymentMethod", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
@@ -1115,9 +1130,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor_Number",
+                name: "IX_Orders_TotalMinor_Number_Status",
                 table: "Orders",
-                columns: new[] { "TotalMinor", "Number" });
+                columns: new[] { "TotalMinor", "Number", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
@@ -1209,11 +1224,14 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

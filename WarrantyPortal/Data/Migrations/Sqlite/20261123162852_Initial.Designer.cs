@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151854_Initial")]
+    [Migration("20261123162852_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -581,9 +581,15 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status");
 
                     b.ToTable("Orders", (string)null);
                 });

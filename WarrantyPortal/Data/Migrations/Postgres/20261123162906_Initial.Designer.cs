@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123151858_Initial")]
+    [Migration("20261123162906_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -594,9 +594,15 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status");
 
                     b.ToTable("Orders", (string)null);
                 });

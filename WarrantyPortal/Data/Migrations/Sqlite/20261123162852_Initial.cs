@@ -1053,6 +1053,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "AuditCountry", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "SubmittedAtUtc" });
@@ -1071,6 +1076,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "IX_Orders_Currency_Number",
                 table: "Orders",
                 columns: new[] { "Currency", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "Currency", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Currency_SubmittedAtUtc",
@@ -1094,6 +1104,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "PaymentMethod", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
@@ -1114,9 +1129,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor_Number",
+                name: "IX_Orders_TotalMinor_Number_Status",
                 table: "Orders",
-                columns: new[] { "TotalMinor", "Number" });
+                columns: new[] { "TotalMinor", "Number", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
@@ -1208,11 +1223,14 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
