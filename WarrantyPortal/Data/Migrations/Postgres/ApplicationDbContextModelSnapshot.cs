@@ -599,7 +599,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
 
-                    b.HasIndex("TotalMinor", "Number", "Status");
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -656,7 +656,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

@@ -586,7 +586,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
 
-                    b.HasIndex("TotalMinor", "Number", "Status");
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -641,7 +641,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123162852_Initial")]
+    [Migration("20261123164648_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -589,7 +589,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
 
-                    b.HasIndex("TotalMinor", "Number", "Status");
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -644,7 +644,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

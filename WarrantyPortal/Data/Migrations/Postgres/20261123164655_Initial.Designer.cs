@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123162906_Initial")]
+    [Migration("20261123164655_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -602,7 +602,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
 
-                    b.HasIndex("TotalMinor", "Number", "Status");
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -659,7 +659,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

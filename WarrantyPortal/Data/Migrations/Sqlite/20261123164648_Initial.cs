@@ -1028,9 +1028,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_SerialNumber",
+                name: "IX_OrderLines_SerialNumber_OrderId",
                 table: "OrderLines",
-                column: "SerialNumber");
+                columns: new[] { "SerialNumber", "OrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderPaymentLinks_OrderId",
@@ -1129,9 +1129,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor_Number_Status",
+                name: "IX_Orders_TotalMinor_Number_Status_SubmittedAtUtc",
                 table: "Orders",
-                columns: new[] { "TotalMinor", "Number", "Status" });
+                columns: new[] { "TotalMinor", "Number", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
