@@ -97,6 +97,34 @@ public class OrderAuditSearchTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task RunAsync_PostgresWithoutPgTrgm_TextFiltersStillWorkAndStartupLogSaysSo(string provider)
+    {
+        using var h = new AdminHarness(provider);
+        var clara = await h.AddAsync(name: "Clara Dupont", company: "Helios SARL");
+        await h.AddAsync(name: "Bob Martin");
+        var log = new ListLogger();
+        await using (var db = h.Orders.Db.CreateDbContext())
+        {
+            if (provider == TestProviders.Postgres) await db.Database.ExecuteSqlRawAsync("DROP EXTENSION pg_trgm CASCADE");
+            await OrderAuditSearch.LogIfMissingAsync(db, log);
+        }
+
+        Assert.Equal([clara.Number!], await NumbersAsync(h, new() { Customer = "dupont" }));
+        Assert.Equal([clara.Number!], await NumbersAsync(h, new() { Company = "helios" }));
+        if (provider == TestProviders.Postgres) Assert.Contains(log.Lines, l => l.Contains("pg_trgm", StringComparison.Ordinal));
+        else Assert.Empty(log.Lines);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) => Lines.Add(formatter(state, exception));
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task RunAsync_SerialPrefix_RangeOnTheSerialNumbers(string provider)
     {
         using var h = new AdminHarness(provider);

@@ -586,6 +586,8 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("AuditCountry", "Currency", "Status", "SubmittedAtUtc");
+
                     b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);

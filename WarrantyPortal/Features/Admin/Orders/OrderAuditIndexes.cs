@@ -50,5 +50,7 @@ public sealed class OrderAuditIndexes : IEntityTypeConfiguration<Order>
         b.HasIndex(Country, nameof(Order.Status), nameof(Order.SubmittedAtUtc));
         b.HasIndex(o => new { o.Currency, o.Status, o.SubmittedAtUtc });
         b.HasIndex(o => new { o.PaymentMethod, o.Status, o.SubmittedAtUtc });
+        // Country and currency together (a market): without it the counts would read every order of the currency.
+        b.HasIndex(Country, nameof(Order.Currency), nameof(Order.Status), nameof(Order.SubmittedAtUtc));
     }
 }

@@ -1048,6 +1048,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "AuditCompany", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Currency", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_Number",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "Number" });

@@ -1049,6 +1049,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "AuditCompany", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Currency", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_Number",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "Number" });
