@@ -81,6 +81,31 @@ public class OrderAuditSearchTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Apply_ManyTextMatchesWalkingTheSortIndex_SameOrdersInSameOrder(string provider)
+    {
+        using var h = new AdminHarness(provider);
+        var day = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 6; i++)
+        {
+            await h.AddAsync(name: i % 2 == 0 ? "Lea Garnier" : "Noah Weber", company: i % 3 == 0 ? "Garnier Solar SAS" : null,
+                unitMinor: (10 - i) * 10_00, submittedAt: day.AddDays(i % 4), status: i == 5 ? OrderStatus.Rejected : OrderStatus.Submitted);
+        }
+        var filters = new OrderAuditFilter[] { new() { Customer = "garnier" }, new() { Company = "garnier" }, new() { Customer = "weber", Status = OrderStatus.Rejected } };
+
+        await using var db = h.Orders.Db.CreateDbContext();
+        foreach (var filter in filters)
+        {
+            foreach (var sort in new[] { OrderAuditSort.SubmittedAt, OrderAuditSort.Total, OrderAuditSort.Customer })
+            {
+                var read = await OrderAuditQuery.Sort(OrderAuditQuery.Apply(db, filter), sort, true).Select(o => o.Number).ToListAsync();
+                var walked = await OrderAuditQuery.Sort(OrderAuditQuery.Apply(db, filter, walkSortIndex: true), sort, true).Select(o => o.Number).ToListAsync();
+                Assert.NotEmpty(read);
+                Assert.Equal(read, walked);
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task RunAsync_DeletedOrder_NoLongerFoundByItsText(string provider)
     {
         using var h = new AdminHarness(provider);
