@@ -13,10 +13,12 @@ using WarrantyPortal.Features.Admin.Orders;
 namespace WarrantyPortal.Benchmarks;
 
 /// <summary>
-/// The order-audit grid on a large store: fills a fresh SQLite file with N orders, then loads the grid's first page
+/// The order-audit grid on a large store: fills an SQLite file with N orders, then loads the grid's first page
 /// the way the page does (<see cref="OrderAuditQuery.PageAsync"/>: the status counts, then the rows) for each filter and each sort.
 /// Wall time depends on what else the machine runs; the process's CPU time per page load shows the work itself.
-/// Usage: dotnet run -c Release --project WarrantyPortal.Benchmarks -- orders [count] [folder] [runs]
+/// Usage: dotnet run -c Release --project WarrantyPortal.Benchmarks -- orders [count] [folder] [runs] [--fresh]
+/// A store left in the folder by an earlier run is taken up when its tables match the current schema (indexes that changed
+/// are built again); --fresh always generates it again.
 /// </summary>
 internal static class OrdersBenchmark
 {
@@ -24,33 +26,44 @@ internal static class OrdersBenchmark
 
     public static async Task RunAsync(string[] args)
     {
+        var fresh = args.Contains("--fresh");
+        args = args.Where(a => a != "--fresh").ToArray();
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "warrantyportal-bench");
         var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         Directory.CreateDirectory(folder);
         var dbPath = Path.Combine(folder, "orders.db");
-        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString();
-
         var counter = new StatementCounter();
-        var identity = new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).BuildServiceProvider();
-        var builder = new DbContextOptionsBuilder<ApplicationDbContext>().UseApplicationServiceProvider(identity);
-        WarrantyPortal.Infrastructure.PortalSetup.ConfigureProvider(builder,
-            new WarrantyPortal.Infrastructure.DatabaseOptions { ConnectionString = connectionString }, null);
-        builder.AddInterceptors(counter);
-        var factory = new Factory(builder.Options);
-        await using (var db = factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await db.Database.MigrateAsync();
-        }
+        var factory = Open(connectionString, counter);
+
+        // The current schema, on an empty file: a store left by an earlier run is taken up when its tables still match.
+        var schemaPath = Path.Combine(folder, "schema.db");
+        DeleteDatabase(schemaPath);
+        var schemaConnectionString = new SqliteConnectionStringBuilder { DataSource = schemaPath, Pooling = false }.ToString();
+        await using (var db = Open(schemaConnectionString, null).CreateDbContext()) await db.Database.MigrateAsync();
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var cpu = Cpu();
         var watch = Stopwatch.StartNew();
-        var sample = OrderGenerator.Fill(connectionString, count);
-        Console.WriteLine($"Generated {count:N0} orders with {sample.Lines:N0} lines in {watch.Elapsed.TotalSeconds:F1} s (CPU {(Cpu() - cpu).TotalSeconds:F1} s), " +
-                          $"file {new FileInfo(dbPath).Length / 1024.0 / 1024.0:F0} MB");
+        var sample = !fresh && File.Exists(dbPath) ? OrderGenerator.Reuse(connectionString, schemaConnectionString, count) : null;
+        if (sample is not null)
+        {
+            Console.WriteLine($"Took up the {count:N0} orders of {dbPath} in {watch.Elapsed.TotalSeconds:F1} s (CPU {(Cpu() - cpu).TotalSeconds:F1} s); --fresh generates them again");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            DeleteDatabase(dbPath);
+            await using (var db = factory.CreateDbContext())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.MigrateAsync();
+            }
+            sample = OrderGenerator.Fill(connectionString, count);
+            Console.WriteLine($"Generated {count:N0} orders with {sample.Lines:N0} lines in {watch.Elapsed.TotalSeconds:F1} s (CPU {(Cpu() - cpu).TotalSeconds:F1} s), " +
+                              $"file {new FileInfo(dbPath).Length / 1024.0 / 1024.0:F0} MB");
+        }
 
         var query = new OrderAuditQuery(factory);
         var random = new Random(11);
@@ -117,6 +130,21 @@ internal static class OrdersBenchmark
         Console.WriteLine($"Worst p95: {worst:F0} ms wall, {worstCpu:F0} ms CPU. Machine load average at the end: {LoadAverage()}");
 
         static double P95(List<double> sorted) => sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
+    }
+
+    private static Factory Open(string connectionString, StatementCounter? counter)
+    {
+        var identity = new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).BuildServiceProvider();
+        var builder = new DbContextOptionsBuilder<ApplicationDbContext>().UseApplicationServiceProvider(identity);
+        WarrantyPortal.Infrastructure.PortalSetup.ConfigureProvider(builder,
+            new WarrantyPortal.Infrastructure.DatabaseOptions { ConnectionString = connectionString }, null);
+        if (counter is not null) builder.AddInterceptors(counter);
+        return new Factory(builder.Options);
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
     }
 
     private static OrderAuditFilter Week(DateTime from) => new() { SubmittedFromUtc = from, SubmittedToUtc = from.AddDays(7) };

@@ -3,7 +3,7 @@ using WarrantyPortal.Benchmarks;
 // The portal's benchmarks, one per area:
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- registry [devices] [folder]
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- documents [count]
-//   dotnet run -c Release --project WarrantyPortal.Benchmarks -- orders [count] [folder] [runs per case]
+//   dotnet run -c Release --project WarrantyPortal.Benchmarks -- orders [count] [folder] [runs per case] [--fresh]
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load http [clients] [seconds]
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load circuits [circuits]     (WP_HEAP_CENSUS=1: live objects by type per circuit)
 //   dotnet run -c Release --project WarrantyPortal.Benchmarks -- load writers [customers] [admins] [seconds]

@@ -31,6 +31,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
+        await Features.Admin.Orders.OrderAuditSearch.LogIfMissingAsync(db, logger, ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

@@ -22,8 +22,9 @@ public sealed class AdminHarness : IDisposable
     public static readonly AdminActor Max = new("user-max", "Max Admin");
     private int _sequence;
 
-    public AdminHarness()
+    public AdminHarness(string provider = TestSupport.TestProviders.Sqlite)
     {
+        Orders = new OrdersHarness(provider);
         Factory = new CountingFactory(Orders.Db);
         var t = new StringLocalizer<AdminText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
         var emails = new AdminOrderEmails(new EmailComposer(Options.Create(new PortalOptions())), t, Options.Create(new PortalOptions()));
@@ -31,7 +32,7 @@ public sealed class AdminHarness : IDisposable
         Service = new OrderAdminService(Factory, new EmailOutbox(new OutboxSignal(), Orders.Clock), emails, Orders.Notifier, Orders.Clock);
     }
 
-    public OrdersHarness Orders { get; } = new();
+    public OrdersHarness Orders { get; }
     public CountingFactory Factory { get; }
     public OrderAuditQuery Query { get; }
     public OrderAdminService Service { get; }

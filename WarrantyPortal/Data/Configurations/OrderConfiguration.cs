@@ -65,7 +65,8 @@ public sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
     {
         b.ToTable("OrderLines");
         b.Property(l => l.SerialNumber).HasMaxLength(64).IsRequired();
-        b.HasIndex(l => l.SerialNumber);
+        // With the order: finding the orders of a serial number (or of a prefix of one) reads the index alone.
+        b.HasIndex(l => new { l.SerialNumber, l.OrderId });
         b.Property(l => l.ProductModel).HasMaxLength(100);
         b.Property(l => l.ProductName).HasMaxLength(200);
         b.Property(l => l.PlanCode).HasMaxLength(40).IsRequired();

@@ -591,9 +591,17 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCountry", "Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -650,7 +658,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

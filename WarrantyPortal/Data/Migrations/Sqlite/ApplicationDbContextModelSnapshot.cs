@@ -578,9 +578,17 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCountry", "Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -635,7 +643,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

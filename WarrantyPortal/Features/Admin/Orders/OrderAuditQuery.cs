@@ -60,9 +60,8 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = Apply(db.Orders.AsNoTracking(), db.OrderLines, filter);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(Sort(q, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500))).ToListAsync(ct);
+        var total = await Apply(db, filter).CountAsync(ct);
+        var rows = await Page(db, Apply(db, filter, WalkSortIndex(total)), sort, descending, skip, take).ToListAsync(ct);
         return new OrderAuditResult(rows.Select(ToRow).ToList(), total);
     }
 
@@ -77,8 +76,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         var total = filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Values.Sum();
         if (total == 0 || skip >= total) return new OrderAuditPageResult([], total, counts);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = Apply(db.Orders.AsNoTracking(), db.OrderLines, filter);
-        var rows = await Project(Sort(q, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500))).ToListAsync(ct);
+        var rows = await Page(db, Apply(db, filter, WalkSortIndex(total)), sort, descending, skip, take).ToListAsync(ct);
         return new OrderAuditPageResult(rows.Select(ToRow).ToList(), total, counts);
     }
 
@@ -86,7 +84,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
     public async Task<IReadOnlyDictionary<OrderStatus, int>> CountByStatusAsync(OrderAuditFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = Apply(db.Orders.AsNoTracking(), db.OrderLines, filter with { Status = null });
+        var q = Apply(db, filter with { Status = null });
         var counts = await q.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return counts.ToDictionary(c => c.Key, c => c.Count);
     }
@@ -96,29 +94,47 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = Project(Sort(Apply(db.Orders.AsNoTracking(), db.OrderLines, filter), sort, descending).Take(MaxExportRows));
+        var q = Project(Sort(Apply(db, filter), sort, descending).Take(MaxExportRows));
         await foreach (var r in q.AsAsyncEnumerable().WithCancellation(ct)) yield return ToRow(r);
     }
 
     /// <summary>The text just after every text starting with <paramref name="prefix"/>: [prefix, end) is the prefix as a range.</summary>
     private static (string Start, string End) PrefixRange(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
-    internal static IQueryable<Order> Apply(IQueryable<Order> q, IQueryable<OrderLine> lines, OrderAuditFilter f)
+    /// <summary>
+    /// Whether a page of this many matching orders is found sooner by walking the sort's index and keeping the matches
+    /// (about 25 × orders ÷ matches entries) than by reading every match and sorting them.
+    /// </summary>
+    private static bool WalkSortIndex(int matches) => matches >= 2_000;
+
+    /// <param name="walkSortIndex">
+    /// For the text search on SQLite: test the trigram matches while walking the sort's index, rather than read each match.
+    /// </param>
+    internal static IQueryable<Order> Apply(ApplicationDbContext db, OrderAuditFilter f, bool walkSortIndex = false)
     {
+        var sqlite = db.Database.IsSqlite();
+        var customerText = Lower(f.Customer);
+        var companyText = Lower(f.Company);
+        var q = Source(db, sqlite ? Trigrams(customerText) : null, sqlite ? Trigrams(companyText) : null, walkSortIndex).AsNoTracking();
         q = q.Where(o => o.Status != OrderStatus.Draft);
         if (OrderNumber.Normalize(f.Number) is { } whole) q = q.Where(o => o.Number == whole); // a whole number: the unique index
         else if (Upper(f.Number) is { } number) q = q.Where(o => o.Number!.Contains(number));
         if (f.Status is { } status) q = q.Where(o => o.Status == status);
         if (f.SubmittedFromUtc is { } from) q = q.Where(o => o.SubmittedAtUtc >= from);
         if (f.SubmittedToUtc is { } to) q = q.Where(o => o.SubmittedAtUtc < to);
-        if (Lower(f.Customer) is { } customer)
+        // Name and email lower-cased in one column. A text of 3 characters or more is looked up in the trigram index: on
+        // SQLite by the source (FTS5), on PostgreSQL by LIKE itself (pg_trgm); a shorter one is a plain LIKE.
+        if (customerText is { } customer && !(sqlite && Trigrams(customer) is not null))
         {
-            // One lower-cased copy of name and email, in a narrow index the database scans instead of the table.
-            q = q.Where(o => EF.Property<string>(o, OrderAuditIndexes.CustomerSearch).Contains(customer));
+            q = q.Where(o => EF.Functions.Like(EF.Property<string>(o, OrderAuditIndexes.CustomerSearch), OrderAuditSearch.LikeContains(customer), "\\"));
         }
-        if (Lower(f.Company) is { } company)
+        if (companyText is { } company)
         {
-            q = q.Where(o => o.Buyer.PayerKind == PayerKind.Company && o.Buyer.PayerName.ToLower().Contains(company));
+            q = q.Where(o => o.Buyer.PayerKind == PayerKind.Company);
+            if (!(sqlite && Trigrams(company) is not null))
+            {
+                q = q.Where(o => EF.Functions.Like(o.Buyer.PayerName.ToLower(), OrderAuditSearch.LikeContains(company), "\\"));
+            }
         }
         if (Upper(f.Country) is { } country) q = q.Where(o => EF.Property<string>(o, OrderAuditIndexes.Country) == country);
         if (Upper(f.Currency) is { } currency) q = q.Where(o => o.Currency == currency);
@@ -131,7 +147,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
             // on a million orders. Serial numbers are stored upper-case and normalised; what was typed may not be.
             var (a, aEnd) = PrefixRange(serial);
             var (b, bEnd) = PrefixRange(Domain.Registry.SerialNumber.Normalize(serial) is { Length: > 0 } n ? n : serial);
-            var orderIds = lines
+            var orderIds = db.OrderLines
                 .Where(l => (string.Compare(l.SerialNumber, a) >= 0 && string.Compare(l.SerialNumber, aEnd) < 0)
                             || (string.Compare(l.SerialNumber, b) >= 0 && string.Compare(l.SerialNumber, bEnd) < 0))
                 .Select(l => l.OrderId);
@@ -139,6 +155,42 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         }
         return q;
     }
+
+    /// <summary>
+    /// One page in one statement, its rows read late: the filter and sort pick the page's order numbers (unique, and held
+    /// by the indexes, so a total range is picked from its index alone), then only those orders are read with their line
+    /// counts. Sorting the numbers of many matching orders is cheap; sorting whole rows with their line counts is not.
+    /// </summary>
+    private static IQueryable<RawRow> Page(ApplicationDbContext db, IQueryable<Order> q, OrderAuditSort sort, bool desc, int skip, int take)
+    {
+        var numbers = Sort(q, sort, desc).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).Select(o => new { o.Number });
+        // A join rather than Contains: order numbers are nullable (drafts), and Contains would add a null test that hides the index.
+        var rows = db.Orders.AsNoTracking().Join(numbers, o => o.Number, p => p.Number, (o, _) => o);
+        return Project(Sort(rows, sort, desc));
+    }
+
+    /// <summary>
+    /// The orders to filter: on SQLite, when a customer or company text is long enough for trigrams, only the orders the
+    /// FTS5 index finds (one MATCH for both texts, the orders then read by rowid).
+    /// </summary>
+    private static IQueryable<Order> Source(ApplicationDbContext db, string? customer, string? company, bool walkSortIndex)
+    {
+        var terms = new List<string>();
+        if (customer is not null) terms.Add(OrderAuditSearch.Phrase(OrderAuditIndexes.CustomerSearch, customer));
+        if (company is not null) terms.Add(OrderAuditSearch.Phrase(OrderAuditIndexes.Company, company));
+        if (terms.Count == 0) return db.Orders;
+        var match = string.Join(" AND ", terms);
+        // "+rowid" keeps SQLite from looking the matches up by rowid, so it walks the sort's index (whose entries carry the
+        // rowid) and tests each entry against the matches, read once from the trigram index.
+        return walkSortIndex
+            ? db.Orders.FromSql(
+                $"SELECT * FROM \"Orders\" WHERE +rowid IN (SELECT rowid FROM \"OrderAuditSearch\" WHERE \"OrderAuditSearch\" MATCH {match})")
+            : db.Orders.FromSql(
+                $"SELECT * FROM \"Orders\" WHERE rowid IN (SELECT rowid FROM \"OrderAuditSearch\" WHERE \"OrderAuditSearch\" MATCH {match})");
+    }
+
+    /// <summary>The text when it holds a trigram (3 characters or more), else null.</summary>
+    private static string? Trigrams(string? text) => text is not null && text.EnumerateRunes().Count() >= OrderAuditSearch.MinLength ? text : null;
 
     internal static IQueryable<Order> Sort(IQueryable<Order> q, OrderAuditSort sort, bool desc)
     {

@@ -1035,9 +1035,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_SerialNumber",
+                name: "IX_OrderLines_SerialNumber_OrderId",
                 table: "OrderLines",
-                column: "SerialNumber");
+                columns: new[] { "SerialNumber", "OrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderPaymentLinks_OrderId",
@@ -1055,9 +1055,19 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "AuditCompany", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Currency", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_Number",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_SubmittedAtUtc",
@@ -1078,6 +1088,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "IX_Orders_Currency_Number",
                 table: "Orders",
                 columns: new[] { "Currency", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "Currency", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Currency_SubmittedAtUtc",
@@ -1101,6 +1116,11 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "PaymentMethod", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
@@ -1121,9 +1141,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor_Number",
+                name: "IX_Orders_TotalMinor_Number_Status_SubmittedAtUtc",
                 table: "Orders",
-                columns: new[] { "TotalMinor", "Number" });
+                columns: new[] { "TotalMinor", "Number", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
@@ -1215,11 +1235,14 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

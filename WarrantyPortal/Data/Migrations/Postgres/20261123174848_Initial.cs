@@ -1036,9 +1036,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_SerialNumber",
+                name: "IX_OrderLines_SerialNumber_OrderId",
                 table: "OrderLines",
-                column: "SerialNumber");
+                columns: new[] { "SerialNumber", "OrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderPaymentLinks_OrderId",
@@ -1056,9 +1056,19 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "AuditCompany", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Currency", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_Number",
                 table: "Orders",
                 columns: new[] { "AuditCountry", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AuditCountry_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "AuditCountry", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_AuditCountry_SubmittedAtUtc",
@@ -1079,6 +1089,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "IX_Orders_Currency_Number",
                 table: "Orders",
                 columns: new[] { "Currency", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Currency_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "Currency", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Currency_SubmittedAtUtc",
@@ -1102,6 +1117,11 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "PaymentMethod", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_Status_SubmittedAtUtc",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaymentMethod_SubmittedAtUtc",
                 table: "Orders",
                 columns: new[] { "PaymentMethod", "SubmittedAtUtc" });
@@ -1122,9 +1142,9 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 columns: new[] { "SubmittedAtUtc", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalMinor_Number",
+                name: "IX_Orders_TotalMinor_Number_Status_SubmittedAtUtc",
                 table: "Orders",
-                columns: new[] { "TotalMinor", "Number" });
+                columns: new[] { "TotalMinor", "Number", "Status", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_AtUtc",
@@ -1216,11 +1236,14 @@ namespace WarrantyPortal.Data.Migrations.Postgres
                 name: "IX_WireTransfers_OrderId",
                 table: "WireTransfers",
                 column: "OrderId");
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            global::WarrantyPortal.Features.Admin.Orders.OrderAuditSearch.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

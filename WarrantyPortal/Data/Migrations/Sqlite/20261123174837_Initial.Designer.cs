@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123172542_Initial")]
+    [Migration("20261123174837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -581,9 +581,17 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCountry", "Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -638,7 +646,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });

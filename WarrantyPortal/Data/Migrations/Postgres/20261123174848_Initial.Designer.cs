@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123172555_Initial")]
+    [Migration("20261123174848_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -594,9 +594,17 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedAtUtc", "Number");
 
-                    b.HasIndex("TotalMinor", "Number");
+                    b.HasIndex("AuditCountry", "Status", "SubmittedAtUtc");
 
                     b.HasIndex("AuditCustomerSearch", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PaymentMethod", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("AuditCountry", "Currency", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TotalMinor", "Number", "Status", "SubmittedAtUtc");
 
                     b.ToTable("Orders", (string)null);
                 });
@@ -653,7 +661,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SerialNumber");
+                    b.HasIndex("SerialNumber", "OrderId");
 
                     b.ToTable("OrderLines", (string)null);
                 });
