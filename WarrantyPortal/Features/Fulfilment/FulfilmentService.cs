@@ -58,6 +58,7 @@ public sealed class FulfilmentService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var missing = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Paid && !db.OrderFulfilments.Any(f => f.OrderId == o.Id))
+            .OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.Number })
             .Take(100)
             .ToListAsync(ct);

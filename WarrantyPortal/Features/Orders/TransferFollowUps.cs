@@ -59,6 +59,7 @@ public sealed class TransferFollowUps(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var missing = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.AwaitingTransfer && !db.TransferFollowUps.Any(f => f.OrderId == o.Id))
+            .OrderBy(o => o.Id)
             .Select(o => new
             {
                 o.Id,
