@@ -45,6 +45,10 @@ public class BackOfficeLayoutJourneyTests(BrowserFixture fx)
         var roles = await page.Locator("[data-testid=user-role]").AllInnerTextsAsync();
         Assert.Contains(roles, r => r.Trim() == "Administrateur");
         Assert.DoesNotContain(roles, r => r.Trim() is "Admin" or "Customer" or "Reseller");
+
+        // Tapping a user on a phone opens their panel below the list and brings it into view.
+        await page.Locator(".mud-table-body tr >> visible=true").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-detail")).ToBeInViewportAsync();
     }
 
     [Fact]

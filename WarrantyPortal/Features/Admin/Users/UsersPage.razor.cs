@@ -13,12 +13,14 @@ public partial class UsersPage
     [Inject] private CatalogQuery Catalog { get; set; } = default!;
     [Inject] private AdminActorProvider Actor { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IScrollManager Scroll { get; set; } = default!;
 
     private MudTable<UserRow>? _table;
     private string? _search;
     private UserRow? _selected;
     private IReadOnlyList<UserOrder> _orders = [];
     private IReadOnlyList<CustomerProfile> _profiles = [];
+    private bool _revealDetail;
 
     protected override async Task OnInitializedAsync() => _profiles = await Catalog.ProfilesAsync();
 
@@ -39,6 +41,15 @@ public partial class UsersPage
     {
         _selected = row;
         _orders = row is null ? [] : await Users.OrdersAsync(row.Id);
+        _revealDetail = row is not null;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // On a phone the user's panel opens below the list: bring it into view (on a wide screen it is already beside the row).
+        if (!_revealDetail) return;
+        _revealDetail = false;
+        await Scroll.ScrollIntoViewAsync("#user-detail", ScrollBehavior.Smooth);
     }
 
     private Task SetRoleAsync(string role) => ApplyAsync(a => Users.SetRoleAsync(_selected!.Id, role, a), AdminStrings.Get("Users_RoleDone", RoleLook.Label(role)));
