@@ -86,6 +86,11 @@ public sealed class BackOfficeStatusLabelsFrenchTests : BunitContext, IAsyncLife
         Assert.Contains("Envoyé", chips);
         Assert.Contains("Échec", chips);
         Assert.DoesNotContain(chips, c => c.StartsWith("Sent") || c.StartsWith("Failed") || c.StartsWith("Pending"));
+        // What each email is, in words, not the stored kind.
+        var kinds = cut.FindAll("td[data-kind]").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Commande validée, lien de paiement", kinds);
+        Assert.Contains("Commande refusée", kinds);
+        Assert.DoesNotContain(kinds, k => k.StartsWith("order-", StringComparison.Ordinal));
     }
 
     [Fact]
