@@ -10,7 +10,7 @@ public sealed class BuyFormPage(IPage page)
     static BuyFormPage()
     {
         // Lookups and submits run on the server; on a busy two-core machine they can take longer than the default 5 s.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
     }
 
     public IPage Page => page;

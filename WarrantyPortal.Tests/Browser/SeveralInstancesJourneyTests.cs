@@ -97,7 +97,7 @@ public sealed class SeveralInstancesJourneyTests(ITestOutputHelper output)
             Headless = true,
             Args = BrowserFixture.ChromiumArgs,
         });
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         var customer = await NewPageAsync(browser, proxy.BaseUrl);
         var front = await UpstreamAsync(customer);
         output.WriteLine($"Instances: a=:{a.Port} (pid {a.ProcessId}), b=:{b.Port} (pid {b.ProcessId}); nginx :{proxy.Port} sends this client to {front}");
@@ -256,7 +256,7 @@ public sealed class SeveralInstancesJourneyTests(ITestOutputHelper output)
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -10,36 +10,9 @@ namespace WarrantyPortal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class TestCheckoutJourneyTests(BrowserFixture fx)
 {
-    private Guid SeedAttempt(PaymentMethodKind method = PaymentMethodKind.Card, string currency = "EUR")
-    {
-        var id = Guid.NewGuid();
-        var now = DateTime.UtcNow;
-        using var db = fx.App.CreateDbContext();
-        db.PaymentAttempts.Add(new PaymentAttempt
-        {
-            Id = id,
-            OrderReference = "ord-" + id.ToString("N")[..10],
-            OrderNumber = "WE20261123" + Random.Shared.Next(1000, 9999),
-            CustomerEmail = "ana.martin@example.com",
-            AmountMinor = 8700,
-            Currency = currency,
-            Method = method,
-            Status = PaymentAttemptStatus.Open,
-            Provider = TestModeGateway.ProviderName,
-            ProviderSessionId = TestModeGateway.SessionIdFor(id),
-            RedirectUrl = $"/checkout/test/{id}",
-            SuccessUrl = $"{fx.App.BaseUrl}{CheckoutService.ReturnPath(id)}",
-            CancelUrl = $"{fx.App.BaseUrl}{CheckoutService.ReturnPath(id)}",
-            IdempotencyKey = $"seed-{id:N}",
-            LinesJson = JsonSerializer.Serialize(new[] { new PaymentLine("QT2D extended warranty, 10 years", 2400, 3), new PaymentLine("DS3 extended warranty", 1500, 1) },
-                new JsonSerializerOptions(JsonSerializerDefaults.Web)),
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-            ExpiresAtUtc = now.AddHours(23),
-        });
-        db.SaveChanges();
-        return id;
-    }
+    private Guid SeedAttempt(PaymentMethodKind method = PaymentMethodKind.Card, string currency = "EUR") =>
+        TestCheckoutSeed.OpenAttempt(fx.App, method, currency,
+            new PaymentLine("QT2D extended warranty, 10 years", 2400, 3), new PaymentLine("DS3 extended warranty", 1500, 1));
 
     private PaymentAttempt Attempt(Guid id)
     {

@@ -23,8 +23,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A busy machine (CI) may take seconds to answer: wait for conditions generously, never for a fixed time.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // A busy machine (CI, every fixture starting its portal at once) may take many seconds to answer: wait for conditions
+        // generously (a minute), never for a fixed time.
+        Assertions.SetDefaultExpectTimeout(60_000);
         App.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -44,7 +45,7 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -114,33 +114,6 @@ public class ContentSecurityPolicyBrowserTests(SecurityBrowserFixture fx)
         Assert.True(seen.Csp.Count == 0, seen.ToString());
     }
 
-    private Guid SeedAttempt()
-    {
-        var id = Guid.NewGuid();
-        var now = DateTime.UtcNow;
-        using var db = fx.App.CreateDbContext();
-        db.PaymentAttempts.Add(new PaymentAttempt
-        {
-            Id = id,
-            OrderReference = "ord-" + id.ToString("N")[..10],
-            OrderNumber = "WE20261123" + Random.Shared.Next(1000, 9999),
-            CustomerEmail = "ana.martin@example.com",
-            AmountMinor = 8700,
-            Currency = "CNY",
-            Method = PaymentMethodKind.Alipay,
-            Status = PaymentAttemptStatus.Open,
-            Provider = TestModeGateway.ProviderName,
-            ProviderSessionId = TestModeGateway.SessionIdFor(id),
-            RedirectUrl = $"/checkout/test/{id}",
-            SuccessUrl = $"{fx.App.BaseUrl}{CheckoutService.ReturnPath(id)}",
-            CancelUrl = $"{fx.App.BaseUrl}{CheckoutService.ReturnPath(id)}",
-            IdempotencyKey = $"seed-{id:N}",
-            LinesJson = JsonSerializer.Serialize(new[] { new PaymentLine("DS3 extended warranty", 8700, 1) }, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-            ExpiresAtUtc = now.AddHours(23),
-        });
-        db.SaveChanges();
-        return id;
-    }
+    private Guid SeedAttempt() =>
+        TestCheckoutSeed.OpenAttempt(fx.App, PaymentMethodKind.Alipay, "CNY", new PaymentLine("DS3 extended warranty", 8700, 1));
 }
