@@ -56,10 +56,11 @@ public sealed class BuyFormPage(IPage page)
 
     public async Task ChoosePlanAsync(int card, string planName)
     {
-        await Card(card).Locator(".mud-select .mud-input-control").ClickAsync();
-        await page.Locator(".mud-popover-open [data-testid=plan-option]", new() { HasText = planName }).ClickAsync();
+        var plans = Card(card).Locator("select[data-testid=product-plan]");
+        await Assertions.Expect(plans).ToBeEnabledAsync();
+        var option = plans.Locator("option", new() { HasText = planName }).First;
+        await plans.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
         await Assertions.Expect(Card(card).Locator("[data-testid=product-total-years]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open [data-testid=plan-option]")).ToHaveCountAsync(0);
     }
 
     public async Task AddProductAsync()
@@ -69,7 +70,7 @@ public sealed class BuyFormPage(IPage page)
         await Assertions.Expect(Cards).ToHaveCountAsync(count + 1);
     }
 
-    public Task TickConsentAsync() => page.Locator("[data-testid=consent] .mud-checkbox").First.ClickAsync();
+    public Task TickConsentAsync() => page.Locator("[data-testid=consent-box]").CheckAsync();
 
     public Task ConfirmAsync() => page.Locator("[data-testid=confirm-order]").ClickAsync();
 }
