@@ -97,7 +97,7 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
     }
 
     /// <summary>The page's count cap: <see cref="DefaultCountCap"/>, smaller in tests.</summary>
-    internal int CountCap { get; init; } = DefaultCountCap;
+    public int CountCap { get; init; } = DefaultCountCap;
 
     public async Task<OrderAuditResult> RunAsync(OrderAuditFilter filter, OrderAuditSort sort, bool descending, int skip, int take,
         CancellationToken ct = default)
