@@ -85,7 +85,7 @@ public sealed class OrderAuditPageCappedCountTests : BunitContext, IAsyncLifetim
         Assert.Equal("3+", Figure(cut, "all"));
         Assert.Null(Figure(cut, nameof(OrderStatus.Submitted))); // no partial figure
         Assert.Null(Figure(cut, nameof(OrderStatus.Approved)));
-        cut.WaitForAssertion(() => Assert.Contains("1–3 of more than 3", Pager(cut)), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Contains("1-3 of more than 3", Pager(cut)), TimeSpan.FromSeconds(30));
         Assert.Equal(3, cut.FindAll("[data-testid=order-link]").Count);
 
         // Typing more of the serial number counts exactly again.
