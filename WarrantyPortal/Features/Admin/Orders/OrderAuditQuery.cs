@@ -78,26 +78,15 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
 
     private const int MaxPageRows = 500;
 
-    /// <summary>
-    /// Past this many devices a serial-number prefix is short (a model's fixed prefix, a first character) and its orders lie
-    /// all through the store. Fewer devices are rather a production run, sold over some months: reading them all (up to
-    /// about 50 ms on SQLite) beats walking the store until their orders come.
-    /// </summary>
-    internal int SpreadDevices { get; init; } = 150_000;
-
-    /// <summary>How many orders a serial-number filter matches, as the status counts found out.</summary>
-    private enum SerialBreadth
-    {
-        /// <summary>No serial-number filter, or at most the cap: every order counted.</summary>
-        Counted,
-        /// <summary>More than the cap, but at most <see cref="SpreadDevices"/> devices.</summary>
-        Many,
-        /// <summary>More than <see cref="SpreadDevices"/> devices.</summary>
-        Spread,
-    }
-
     /// <summary>The page's count cap: <see cref="DefaultCountCap"/>, smaller in tests.</summary>
     public int CountCap { get; init; } = DefaultCountCap;
+
+    /// <summary>
+    /// Past this many devices a serial-number prefix is short (a model's fixed prefix, a first character) and its orders lie
+    /// all through the store. Fewer devices are rather a production run, sold over some months: reading them all (about
+    /// 130 ms for 100,000 devices on SQLite) beats walking the store until their orders come.
+    /// </summary>
+    internal int SpreadDevices { get; init; } = 150_000;
 
     public async Task<OrderAuditResult> RunAsync(OrderAuditFilter filter, OrderAuditSort sort, bool descending, int skip, int take,
         CancellationToken ct = default)
@@ -119,21 +108,21 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
     {
         take = Math.Clamp(take, 1, MaxPageRows);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (counts, breadth) = await CountByStatusCappedAsync(db, filter, ct);
-        if (breadth == SerialBreadth.Counted)
+        var (counts, capped, spread) = await CountByStatusCappedAsync(db, filter, ct);
+        // A prefix matching devices all through the store (a model's prefix, a first character) finds a page sooner by
+        // walking the sort's index and looking up each order's devices; one matching fewer devices, often sold within a
+        // few months (serial numbers follow production), by reading them all.
+        if (!capped)
         {
             var total = filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Values.Sum();
             if (total == 0 || skip >= total) return new OrderAuditPageResult([], total, counts);
-            var rows = await Page(db, Apply(db, filter, WalkSortIndex(total)), sort, descending, skip, take).ToListAsync(ct);
+            var rows = await Page(db, Apply(db, filter, WalkSortIndex(total), spread), sort, descending, skip, take).ToListAsync(ct);
             return new OrderAuditPageResult(rows.Select(ToRow).ToList(), total, counts);
         }
 
         if (skip >= CountCap) return new OrderAuditPageResult([], CountCap, counts, true, OrderAuditTotal.MoreThanCap);
         take = Math.Min(take, CountCap - skip);
-        // A prefix matching devices all through the store (a model's prefix, a first character) finds a page sooner by
-        // walking the sort's index and looking up each order's devices; one matching fewer devices, often sold within a
-        // few months (serial numbers follow production), by reading them all, as under the cap.
-        var matched = Apply(db, filter, walkSortIndex: true, testSerialPerOrder: breadth == SerialBreadth.Spread);
+        var matched = Apply(db, filter, walkSortIndex: true, testSerialPerOrder: spread);
         if (filter.Status is null)
         {
             var rows = await Page(db, matched, sort, descending, skip, take).ToListAsync(ct);
@@ -155,14 +144,14 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
     /// counting all of it would read every matching device. One statement reads at most CountCap + 1 orders and tells
     /// whether it stopped.
     /// </summary>
-    private async Task<(IReadOnlyDictionary<OrderStatus, int> Counts, SerialBreadth Breadth)> CountByStatusCappedAsync(ApplicationDbContext db,
+    private async Task<(IReadOnlyDictionary<OrderStatus, int> Counts, bool Capped, bool Spread)> CountByStatusCappedAsync(ApplicationDbContext db,
         OrderAuditFilter filter, CancellationToken ct)
     {
         var others = filter with { Status = null };
         if (SerialMatch(others.SerialNumber) is not { } match)
         {
             var all = await Apply(db, others).GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            return (all.ToDictionary(c => c.Key, c => c.Count), SerialBreadth.Counted);
+            return (all.ToDictionary(c => c.Key, c => c.Count), false, false);
         }
         // From the devices the prefix finds, in the serial-number index's order, to their orders: DISTINCT because an order
         // holds several devices of a batch, LIMIT so the reading stops at the cap.
@@ -175,9 +164,8 @@ public sealed class OrderAuditQuery(IDbContextFactory<ApplicationDbContext> fact
         var counts = await first.GroupBy(o => o.Status)
             .Select(g => new { g.Key, Count = g.Count(), Devices = devices.Count() })
             .ToListAsync(ct);
-        var capped = counts.Sum(c => c.Count) > CountCap;
-        return (counts.ToDictionary(c => c.Key, c => c.Count), !capped ? SerialBreadth.Counted
-            : counts[0].Devices > SpreadDevices ? SerialBreadth.Spread : SerialBreadth.Many);
+        return (counts.ToDictionary(c => c.Key, c => c.Count), counts.Sum(c => c.Count) > CountCap,
+            counts.Count > 0 && counts[0].Devices > SpreadDevices);
     }
 
     /// <summary>How many orders each status holds under the other filters (the status filter itself is ignored).</summary>
