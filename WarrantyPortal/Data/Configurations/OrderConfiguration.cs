@@ -67,6 +67,9 @@ public sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
         b.Property(l => l.SerialNumber).HasMaxLength(64).IsRequired();
         // With the order: finding the orders of a serial number (or of a prefix of one) reads the index alone.
         b.HasIndex(l => new { l.SerialNumber, l.OrderId });
+        // The order's key with the serial number (it serves the foreign key too): the audit grid, walking the orders under
+        // a short serial-number prefix, tests each order's devices from this index alone.
+        b.HasIndex(l => new { l.OrderId, l.SerialNumber });
         b.Property(l => l.ProductModel).HasMaxLength(100);
         b.Property(l => l.ProductName).HasMaxLength(200);
         b.Property(l => l.PlanCode).HasMaxLength(40).IsRequired();

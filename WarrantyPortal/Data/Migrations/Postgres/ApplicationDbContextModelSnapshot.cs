@@ -656,7 +656,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("OrderId", "SerialNumber");
 
                     b.HasIndex("SerialNumber", "OrderId");
 

@@ -641,7 +641,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("OrderId", "SerialNumber");
 
                     b.HasIndex("SerialNumber", "OrderId");
 

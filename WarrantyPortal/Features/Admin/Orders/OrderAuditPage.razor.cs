@@ -21,6 +21,8 @@ public partial class OrderAuditPage
     private OrderAuditSort _sort = OrderAuditSort.SubmittedAt;
     private bool _desc = true;
     private IReadOnlyDictionary<OrderStatus, int> _counts = new Dictionary<OrderStatus, int>();
+    private bool _capped;
+    private string? _pagerFormat; // null: the pager's own "1-25 of 77", in the admin's language
     private HashSet<OrderAuditRow> _selected = [];
     private DateRange? _dates;
     private decimal? _totalFrom, _totalTo;
@@ -44,6 +46,13 @@ public partial class OrderAuditPage
         (_sort, _desc) = sort is null ? (OrderAuditSort.SubmittedAt, true) : (SortOf(sort.SortBy), sort.Descending);
         var page = await Query.PageAsync(_f, _sort, _desc, state.Page * state.PageSize, state.PageSize, ct);
         _counts = page.CountByStatus;
+        _capped = page.CountsCapped;
+        _pagerFormat = page.TotalIs switch
+        {
+            OrderAuditTotal.MoreThanCap => AdminStrings.Get("Audit_PagerMoreThan", page.Total),
+            OrderAuditTotal.Open => AdminStrings.Get("Audit_PagerOpen"),
+            _ => null,
+        };
         StateHasChanged(); // the status chips show the counts read with the rows
         return new GridData<OrderAuditRow> { Items = page.Rows, TotalItems = page.Total };
     }

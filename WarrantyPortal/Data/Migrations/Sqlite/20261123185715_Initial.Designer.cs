@@ -12,7 +12,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123174837_Initial")]
+    [Migration("20261123185715_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -644,7 +644,7 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("OrderId", "SerialNumber");
 
                     b.HasIndex("SerialNumber", "OrderId");
 

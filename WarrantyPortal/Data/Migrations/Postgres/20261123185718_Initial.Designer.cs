@@ -13,7 +13,7 @@ using WarrantyPortal.Data;
 namespace WarrantyPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123174848_Initial")]
+    [Migration("20261123185718_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -659,7 +659,7 @@ namespace WarrantyPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("OrderId", "SerialNumber");
 
                     b.HasIndex("SerialNumber", "OrderId");
 

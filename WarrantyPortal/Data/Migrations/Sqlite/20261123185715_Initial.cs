@@ -1030,9 +1030,9 @@ namespace WarrantyPortal.Data.Migrations.Sqlite
                 column: "CompletedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_OrderId",
+                name: "IX_OrderLines_OrderId_SerialNumber",
                 table: "OrderLines",
-                column: "OrderId");
+                columns: new[] { "OrderId", "SerialNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_SerialNumber_OrderId",
