@@ -121,7 +121,8 @@ public static class PortalSetup
         // an antiforgery token or an emailed account link protected by one instance is read by any other.
         services.AddDataProtection()
             .SetApplicationName("WarrantyPortal")
-            .PersistKeysToDbContext<ApplicationDbContext>();
+            .PersistKeysToDbContext<ApplicationDbContext>()
+            .ProtectKeysFromConfiguration(config);
     }
 
     /// <summary>Sqlite (default) or Postgres; shared by the app, the command line tools and the tests.</summary>
