@@ -1,9 +1,5 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using WarrantyPortal.Data;
 using WarrantyPortal.Domain.Orders;
 using WarrantyPortal.Features.Admin.Orders;
 using WarrantyPortal.Features.Notifications;
@@ -16,40 +12,21 @@ namespace WarrantyPortal.Tests.Features.Admin;
 /// Status chips of the outbox and payments pages and the actions of an order's audit trail read in the admin's language;
 /// what is stored (enum names, action names) stays as it is.
 /// </summary>
-public sealed class BackOfficeStatusLabelsFrenchTests : BunitContext, IAsyncLifetime
+public sealed class BackOfficeStatusLabelsFrenchTests : AdminPageContext
 {
     private static readonly DateTime At = new(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
-    private readonly AdminHarness _h = new();
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
 
     public BackOfficeStatusLabelsFrenchTests()
     {
-        Services.AddMudServices();
-        Services.AddLocalization();
-        AddAuthorization();
-        Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_h.Factory);
-        Services.AddSingleton(new OutboxQuery(_h.Factory));
-        Services.AddSingleton(new OutboxResendService(_h.Factory, new EmailOutbox(new OutboxSignal(), _h.Orders.Clock)));
-        Services.AddSingleton(new PaymentAttemptsQuery(_h.Factory));
-        Services.AddSingleton<IPaymentGateway>(new TestModeGateway(_h.Orders.Clock));
-        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(new OutboxQuery(H.Factory));
+        Services.AddSingleton(new OutboxResendService(H.Factory, new EmailOutbox(new OutboxSignal(), H.Orders.Clock)));
+        Services.AddSingleton(new PaymentAttemptsQuery(H.Factory));
+        Services.AddSingleton<IPaymentGateway>(new TestModeGateway(H.Orders.Clock));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        await base.DisposeAsync();
-        _h.Dispose();
-    }
-
-    private static void In(string culture) => CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
 
     private async Task AddEmailsAsync()
     {
-        await using var db = _h.Factory.CreateDbContext();
+        await using var db = H.Factory.CreateDbContext();
         db.OutboxMessages.AddRange(
             new OutboxMessage { Kind = "order-approved", ToAddress = "alice@example.test", Subject = "Commande validée", Status = OutboxStatus.Sent, CreatedAtUtc = At, NextAttemptAtUtc = At },
             new OutboxMessage { Kind = "order-rejected", ToAddress = "bob@example.test", Subject = "Commande refusée", Status = OutboxStatus.Failed, Attempts = 8, CreatedAtUtc = At, NextAttemptAtUtc = At });
@@ -58,7 +35,7 @@ public sealed class BackOfficeStatusLabelsFrenchTests : BunitContext, IAsyncLife
 
     private async Task AddPaymentAsync(PaymentAttemptStatus status, PaymentMethodKind method)
     {
-        await using var db = _h.Factory.CreateDbContext();
+        await using var db = H.Factory.CreateDbContext();
         var id = Guid.NewGuid();
         db.PaymentAttempts.Add(new PaymentAttempt
         {
@@ -129,7 +106,7 @@ public sealed class BackOfficeStatusLabelsFrenchTests : BunitContext, IAsyncLife
     [Fact]
     public async Task OrderTrail_InFrench_ActionsStatusesAndEmailStatusInFrenchAndStoredNamesKept()
     {
-        var order = await _h.AddAsync("Alice Buyer", status: OrderStatus.Approved);
+        var order = await H.AddAsync("Alice Buyer", status: OrderStatus.Approved);
         var details = new AdminOrderDetails(OrderDetails.From(order), order.Version, order.CustomerUserId, [], [], [],
             [
                 new AuditEntryView(At.AddHours(2), "Ada Admin", "WireTransferMismatch", null, "EUR 100.00"),

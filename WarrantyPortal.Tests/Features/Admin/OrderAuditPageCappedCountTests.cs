@@ -1,11 +1,6 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using WarrantyPortal.Data;
 using WarrantyPortal.Domain.Orders;
-using WarrantyPortal.Features.Admin.Audit;
 using WarrantyPortal.Features.Admin.Orders;
 using WarrantyPortal.Features.Orders;
 
@@ -15,45 +10,20 @@ namespace WarrantyPortal.Tests.Features.Admin;
 /// A serial-number prefix matching more orders than the grid counts (a cap of 3 here, 5,000 on the site): the chips and the
 /// pager say "more than" instead of showing partial counts as totals, and a hint says how to count exactly.
 /// </summary>
-public sealed class OrderAuditPageCappedCountTests : BunitContext, IAsyncLifetime
+public sealed class OrderAuditPageCappedCountTests : AdminPageContext
 {
-    private readonly AdminHarness _h = new();
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
-
-    public OrderAuditPageCappedCountTests()
-    {
-        Services.AddMudServices();
-        Services.AddTransient<MudBlazor.MudLocalizer, WarrantyPortal.Components.Shared.PortalMudLocalizer>();
-        Services.AddLocalization();
-        AddAuthorization();
-        Services.AddSingleton(new OrderAuditQuery(_h.Factory) { CountCap = 3 });
-        Services.AddSingleton(_h.Service);
-        Services.AddSingleton<OrderChangeNotifier>(_h.Orders.Notifier);
-        Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_h.Factory);
-        Services.AddScoped<AdminActorProvider>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        await base.DisposeAsync();
-        _h.Dispose();
-    }
+    public OrderAuditPageCappedCountTests() => AddOrderAuditServices(new OrderAuditQuery(H.Factory) { CountCap = 3 });
 
     private async Task SeedAsync()
     {
-        for (var i = 0; i < 3; i++) await _h.AddAsync(serials: [$"SN-BATCH{i:D2}"]);
-        for (var i = 0; i < 2; i++) await _h.AddAsync(status: OrderStatus.Approved, serials: [$"SN-BATCH1{i}"]);
-        await _h.AddAsync(serials: ["SN-OTHER01"]);
+        for (var i = 0; i < 3; i++) await H.AddAsync(serials: [$"SN-BATCH{i:D2}"]);
+        for (var i = 0; i < 2; i++) await H.AddAsync(status: OrderStatus.Approved, serials: [$"SN-BATCH1{i}"]);
+        await H.AddAsync(serials: ["SN-OTHER01"]);
     }
 
     private IRenderedComponent<OrderAuditPage> RenderIn(string culture, int awaiting)
     {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        In(culture);
         Render<MudBlazor.MudPopoverProvider>();
         var cut = Render<OrderAuditPage>();
         cut.WaitForAssertion(() => Assert.Equal(awaiting, cut.FindAll("[data-testid=order-link]").Count), TimeSpan.FromSeconds(30));
@@ -101,7 +71,7 @@ public sealed class OrderAuditPageCappedCountTests : BunitContext, IAsyncLifetim
     public async Task SerialPrefixOverTheCap_OnAStatusTab_InFrench_PagerSaysManyUntilTheLastPage()
     {
         await SeedAsync();
-        await _h.AddAsync(serials: ["SN-BATCH05"]); // a fourth order awaiting audit
+        await H.AddAsync(serials: ["SN-BATCH05"]); // a fourth order awaiting audit
         var cut = RenderIn("fr-FR", awaiting: 5);
 
         TypeSerial(cut, "SN-BATCH");

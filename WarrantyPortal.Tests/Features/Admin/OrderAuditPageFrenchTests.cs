@@ -1,49 +1,19 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using MudBlazor.Services;
-using WarrantyPortal.Data;
 using WarrantyPortal.Domain.Orders;
-using WarrantyPortal.Features.Admin.Audit;
 using WarrantyPortal.Features.Admin.Orders;
 using WarrantyPortal.Features.Orders;
 
 namespace WarrantyPortal.Tests.Features.Admin;
 
 /// <summary>The order audit grid speaks the administrator's language: French labels come from AdminText.fr.resx.</summary>
-public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
+public sealed class OrderAuditPageFrenchTests : AdminPageContext
 {
-    private readonly AdminHarness _h = new();
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
-
-    public OrderAuditPageFrenchTests()
-    {
-        Services.AddMudServices();
-        Services.AddTransient<MudBlazor.MudLocalizer, WarrantyPortal.Components.Shared.PortalMudLocalizer>();
-        Services.AddLocalization();
-        AddAuthorization();
-        Services.AddSingleton(_h.Query);
-        Services.AddSingleton(_h.Service);
-        Services.AddSingleton<OrderChangeNotifier>(_h.Orders.Notifier);
-        Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_h.Factory);
-        Services.AddScoped<AdminActorProvider>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        await base.DisposeAsync();
-        _h.Dispose();
-    }
+    public OrderAuditPageFrenchTests() => AddOrderAuditServices();
 
     private IRenderedComponent<OrderAuditPage> RenderIn(string culture)
     {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        In(culture);
         Render<MudBlazor.MudPopoverProvider>();
         return Render<OrderAuditPage>();
     }
@@ -51,7 +21,7 @@ public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task OrderGrid_InFrench_ShowsFrenchTitleColumnsAndStatuses()
     {
-        await _h.AddAsync("Alice Buyer", company: "Solaris SARL");
+        await H.AddAsync("Alice Buyer", company: "Solaris SARL");
 
         var cut = RenderIn("fr-FR");
 
@@ -71,7 +41,7 @@ public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task OrderGrid_InEnglish_KeepsTheEnglishLabels()
     {
-        await _h.AddAsync("Alice Buyer");
+        await H.AddAsync("Alice Buyer");
 
         var cut = RenderIn("en");
 
@@ -85,7 +55,7 @@ public sealed class OrderAuditPageFrenchTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task OrderGrid_InFrench_LeavesNoEnglishLabelNorPagerText()
     {
-        await _h.AddAsync("Alice Buyer", company: "Solaris SARL");
+        await H.AddAsync("Alice Buyer", company: "Solaris SARL");
 
         var cut = RenderIn("fr-FR");
 
