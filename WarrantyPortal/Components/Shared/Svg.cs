@@ -14,7 +14,7 @@ public static class Svg
     public static RenderFragment Icon(string icon, Size size = Size.Medium, Color color = Color.Inherit, string? @class = null) =>
         builder => Write(builder, icon, size, color, @class);
 
-    public static void Write(RenderTreeBuilder builder, string icon, Size size = Size.Medium, Color color = Color.Inherit, string? @class = null)
+    private static void Write(RenderTreeBuilder builder, string icon, Size size = Size.Medium, Color color = Color.Inherit, string? @class = null)
     {
         builder.OpenElement(0, "svg");
         builder.AddAttribute(1, "class", Classes(size, color, @class));
